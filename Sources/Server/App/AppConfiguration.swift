@@ -1,0 +1,72 @@
+import Configuration
+import Foundation
+
+/// Settings read once at start (CLI > environment > defaults); the README lists every key.
+public struct AppConfiguration: Sendable {
+    /// `yiwang.http.host` (YIWANG_HTTP_HOST), default 127.0.0.1.
+    public var host: String
+    /// `yiwang.http.port` (YIWANG_HTTP_PORT), default 8080.
+    public var port: Int
+    /// `yiwang.database.url` (YIWANG_DATABASE_URL): `postgres://…` or a SQLite path; default `<data>/yiwang.sqlite`.
+    public var databaseURL: String?
+    /// `yiwang.data.dir` (YIWANG_DATA_DIR): where the SQLite file and the file store live, default ./data.
+    public var dataDirectory: String
+    /// `yiwang.uploads.maxBytes` (YIWANG_UPLOADS_MAXBYTES), default 50 MiB.
+    public var maxUploadBytes: Int
+    /// `yiwang.auth.bcryptCost` (YIWANG_AUTH_BCRYPTCOST), default 12.
+    public var bcryptCost: Int
+    /// `yiwang.auth.sessionHours` (YIWANG_AUTH_SESSIONHOURS), default 12.
+    public var sessionHours: Int
+    /// `yiwang.scheduler.seconds` (YIWANG_SCHEDULER_SECONDS): how often due lots are opened, default 5; 0 turns it off.
+    public var schedulerSeconds: Int
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, dataDirectory: String = "./data",
+        maxUploadBytes: Int = 50 * 1024 * 1024, bcryptCost: Int = 12, sessionHours: Int = 12, schedulerSeconds: Int = 5
+    ) {
+        self.host = host
+        self.port = port
+        self.databaseURL = databaseURL
+        self.dataDirectory = dataDirectory
+        self.maxUploadBytes = maxUploadBytes
+        self.bcryptCost = bcryptCost
+        self.sessionHours = sessionHours
+        self.schedulerSeconds = schedulerSeconds
+    }
+
+    /// Reads every key from `reader`, falling back to the defaults above.
+    public init(reader: ConfigReader) {
+        let defaults = AppConfiguration()
+        self.init(
+            host: reader.string(forKey: "yiwang.http.host", default: defaults.host),
+            port: reader.int(forKey: "yiwang.http.port", default: defaults.port),
+            databaseURL: reader.string(forKey: "yiwang.database.url"),
+            dataDirectory: reader.string(forKey: "yiwang.data.dir", default: defaults.dataDirectory),
+            maxUploadBytes: reader.int(forKey: "yiwang.uploads.maxBytes", default: defaults.maxUploadBytes),
+            bcryptCost: reader.int(forKey: "yiwang.auth.bcryptCost", default: defaults.bcryptCost),
+            sessionHours: reader.int(forKey: "yiwang.auth.sessionHours", default: defaults.sessionHours),
+            schedulerSeconds: reader.int(forKey: "yiwang.scheduler.seconds", default: defaults.schedulerSeconds)
+        )
+    }
+
+    /// The environment as a reader (YIWANG_DATABASE_URL → `yiwang.database.url`).
+    public static func environment() -> AppConfiguration {
+        AppConfiguration(reader: ConfigReader(provider: EnvironmentVariablesProvider()))
+    }
+
+    /// The database URL in force: the configured one, or the SQLite file under the data directory.
+    public var effectiveDatabaseURL: String {
+        self.databaseURL ?? URL(fileURLWithPath: self.dataDirectory).appendingPathComponent("yiwang.sqlite").path
+    }
+
+    /// Every setting that is out of range, listed at once.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        if !(1...65535).contains(self.port) && self.port != 0 { problems.append("yiwang.http.port must be 0–65535") }
+        if self.maxUploadBytes < 1024 { problems.append("yiwang.uploads.maxBytes must be at least 1024") }
+        if !(4...31).contains(self.bcryptCost) { problems.append("yiwang.auth.bcryptCost must be 4–31") }
+        if self.sessionHours < 1 { problems.append("yiwang.auth.sessionHours must be at least 1") }
+        if self.schedulerSeconds < 0 { problems.append("yiwang.scheduler.seconds must be 0 or more") }
+        return problems
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import TradingCore
+
+/// Public pages: home, notices, projects. Anyone may read them (信息公开).
+extension PortalController {
+    @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await self.page(context) {
+            let types = try await self.tradingTypes()
+            let names = Dictionary(types.map { ($0.code, $0.nameZh) }) { a, _ in a }
+            var sections: [HomePageModel.Section] = []
+            for type in types {
+                let page = try await self.platform.notices.list(.init(tradingType: type.code), limit: 5, cursor: nil)
+                let notices = page.items.map { NoticeSummaryModel($0, tradingTypes: names) }
+                sections.append(.init(tradingType: type.code, nameZh: type.nameZh, moreURL: "/notices?tradingType=\(type.code)", notices: notices, empty: notices.isEmpty))
+            }
+            let model = HomePageModel(page: PageChrome(title: "一网交易 · 公共资源交易平台", actor: context.actor, done: self.done(request)), sections: sections)
+            return try await PortalRenderer.render(model, template: "home")
+        }
+    }
+
+    @Sendable func notices(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await self.page(context, back: "/notices") {
+            let query = request.uri.queryParameters
+            let value = { (name: Substring) in query[name].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "" }
+            let tradingType = value("tradingType"), kind = value("kind"), region = value("region"), q = value("q")
+            let types = try await self.tradingTypes()
+            let names = Dictionary(types.map { ($0.code, $0.nameZh) }) { a, _ in a }
+            let cursor = value("cursor")
+            let filter = NoticeService.Filter(tradingType: tradingType, kind: kind, region: region, query: q)
+            let result = try await self.platform.notices.list(filter, limit: 20, cursor: cursor.isEmpty ? nil : cursor)
+            let filterQuery = Self.query(["tradingType": tradingType, "kind": kind, "region": region, "q": q])
+            let model = NoticesPageModel(
+                page: PageChrome(title: "交易公告", actor: context.actor),
+                tradingTypes: [OptionModel(value: "", label: "全部交易类型", selected: tradingType.isEmpty)]
+                    + types.map { OptionModel(value: $0.code, label: $0.nameZh, selected: $0.code == tradingType) },
+                kinds: [OptionModel(value: "", label: "全部公告类型", selected: kind.isEmpty)]
+                    + NoticeKind.allCases.map { OptionModel(value: $0.rawValue, label: $0.nameZh, selected: $0.rawValue == kind) },
+                region: region, q: q,
+                notices: result.items.map { NoticeSummaryModel($0, tradingTypes: names) }, empty: result.items.isEmpty,
+                nextURL: result.nextCursor.map { "/notices?" + Self.query(["tradingType": tradingType, "kind": kind, "region": region, "q": q, "cursor": $0]) },
+                firstURL: cursor.isEmpty ? nil : "/notices?" + filterQuery
+            )
+            return try await PortalRenderer.render(model, template: "notices")
+        }
+    }
+
+    @Sendable func notice(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await self.page(context, back: "/notices") {
+            let notice = try await self.platform.notices.notice(try context.parameters.require("notice"))
+            let names = Dictionary(try await self.tradingTypes().map { ($0.code, $0.nameZh) }) { a, _ in a }
+            let model = NoticePageModel(
+                page: PageChrome(title: notice.title, actor: context.actor), title: notice.title, kindZh: notice.kindZh,
+                tradingTypeZh: names[notice.tradingType] ?? notice.tradingType, region: notice.region,
+                publishedAt: PortalFormats.localText(notice.publishedAt) ?? "", endsAt: PortalFormats.localText(notice.endsAt),
+                paragraphs: PortalFormats.paragraphs(notice.body), projectURL: "/projects/\(notice.projectId)"
+            )
+            return try await PortalRenderer.render(model, template: "notice")
+        }
+    }
+
+    @Sendable func project(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await self.page(context, back: "/notices") {
+            let view = try await self.platform.tenders.project(try context.parameters.require("project"), for: context.actor)
+            let notices = try await self.platform.notices.list(.init(projectID: view.id), limit: 100, cursor: nil)
+            let catalog = try await self.catalogByCode()
+            let names = Dictionary(try await self.tradingTypes().map { ($0.code, $0.nameZh) }) { a, _ in a }
+            let parties = try await self.partyNames(LotModel.partyIDs(view.lots))
+            var workspaceURL: String?
+            var workspaceLabel = ""
+            if let actor = context.actor, actor.role == .bidder || actor.role.runsProcedures || actor.role == .regulator || actor.role == .operator {
+                workspaceURL = "/workspace/projects/\(view.id)"
+                workspaceLabel = actor.role == .bidder ? "报名与投标" : "进入项目工作台"
+            }
+            let documents = view.documents.map(DocumentModel.init)
+            let model = ProjectPageModel(
+                page: PageChrome(title: view.title, actor: context.actor), project: ProjectSummaryModel(view, catalog: catalog),
+                lots: view.lots.map { LotModel($0, partyNames: parties) }, documents: documents, hasDocuments: !documents.isEmpty,
+                notices: notices.items.map { NoticeSummaryModel($0, tradingTypes: names) }, hasNotices: !notices.items.isEmpty,
+                workspaceURL: workspaceURL, workspaceLabel: workspaceLabel
+            )
+            return try await PortalRenderer.render(model, template: "project")
+        }
+    }
+
+    func catalogByCode() async throws -> [String: CatalogEntry] {
+        Dictionary(try await self.platform.catalog.entries().map { ($0.code, $0) }) { a, _ in a }
+    }
+
+    func partyNames(_ ids: Set<String>) async throws -> [String: String] {
+        var names: [String: String] = [:]
+        for id in ids {
+            if let party = try await self.platform.accounts.party(id) { names[id] = party.name }
+        }
+        return names
+    }
+
+    /// `a=1&b=2` with empty values left out and every value percent-encoded.
+    static func query(_ items: [String: String]) -> String {
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        return items.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+            .joined(separator: "&")
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Logging
+import Storage
+import TradingCore
+
+/// Everything the services share: the database, the file store, the clock and the calendar.
+public struct Platform: Sendable {
+    public let engine: any DatabaseEngine
+    public let files: FileStore
+    public let clock: any TradingClock
+    public let calendar: TradingCalendar
+    public let settings: PlatformSettings
+    public let logger: Logger
+
+    public init(engine: any DatabaseEngine, files: FileStore, clock: any TradingClock, calendar: TradingCalendar, settings: PlatformSettings, logger: Logger) {
+        self.engine = engine
+        self.files = files
+        self.clock = clock
+        self.calendar = calendar
+        self.settings = settings
+        self.logger = logger
+    }
+
+    public var accounts: AccountService { AccountService(platform: self) }
+    public var catalog: CatalogService { CatalogService(platform: self) }
+    public var tenders: TenderService { TenderService(platform: self) }
+    public var bidding: BiddingService { BiddingService(platform: self) }
+    public var notices: NoticeService { NoticeService(platform: self) }
+    public var documents: DocumentService { DocumentService(platform: self) }
+
+    func nowMillis() -> Int64 { Timestamps.millis(self.clock.now()) }
+}
+
+/// Settings the services read (see the README's configuration keys).
+public struct PlatformSettings: Sendable {
+    /// Largest upload in bytes (`uploads.maxBytes`).
+    public var maxUploadBytes: Int
+    /// bcrypt cost for new passwords (`auth.bcryptCost`).
+    public var bcryptCost: UInt8
+    /// How long a login lasts, in hours (`auth.sessionHours`).
+    public var sessionHours: Int
+
+    public init(maxUploadBytes: Int = 50 * 1024 * 1024, bcryptCost: UInt8 = 12, sessionHours: Int = 12) {
+        self.maxUploadBytes = maxUploadBytes
+        self.bcryptCost = bcryptCost
+        self.sessionHours = sessionHours
+    }
+}
+
+/// Who is acting: a signed-in account, or the platform itself (scheduler).
+public struct Actor: Sendable, Equatable {
+    public var accountID: String
+    public var username: String
+    public var role: Role
+    public var partyID: String?
+    public var displayName: String
+
+    public static let system = Actor(accountID: "system", username: "system", role: .operator, partyID: nil, displayName: "系统")
+
+    public init(accountID: String, username: String, role: Role, partyID: String?, displayName: String) {
+        self.accountID = accountID
+        self.username = username
+        self.role = role
+        self.partyID = partyID
+        self.displayName = displayName
+    }
+
+    /// The name recorded in the witness log: the account id (never a password or personal data beyond it).
+    var logName: String { self.accountID }
+}
+
+enum Identifiers {
+    static func make() -> String { UUID().uuidString.lowercased() }
+}
+
+extension TradingError {
+    static let signInRequired = TradingError(.unauthenticated, code: "sign-in-required", zh: "请先登录", en: "Please sign in")
+}

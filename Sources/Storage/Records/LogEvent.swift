@@ -1,0 +1,67 @@
+import Foundation
+import SQLKit
+import WitnessLog
+
+/// 留痕事件 — one event of the witness log: what happened, to which project, by whom, at what server time,
+/// and the SHA-256 of any document involved — never a document's content.
+public struct LogEvent: Sendable, Codable, Equatable {
+    public var type: String
+    public var project: String?
+    public var lot: String?
+    public var actor: String
+    /// Server time, RFC 3339 UTC with milliseconds.
+    public var time: String
+    public var data: [String: String]
+    public var documents: [String]
+
+    public init(type: String, project: String?, lot: String? = nil, actor: String, time: Date, data: [String: String] = [:], documents: [String] = []) {
+        self.type = type
+        self.project = project
+        self.lot = lot
+        self.actor = actor
+        self.time = Timestamps.rfc3339(time)
+        self.data = data
+        self.documents = documents
+    }
+}
+
+/// Where an appended event landed in the log.
+public struct LogPosition: Sendable, Codable, Equatable {
+    public var index: Int64
+    public var leafHash: String
+}
+
+/// The witness-log table: appends run inside the caller's transaction, so a change and its entry commit together.
+public enum LogRecords {
+    /// Appends `event` as RFC 8785 canonical JSON with its RFC 6962 leaf hash, inside the current transaction.
+    public static func append(_ event: LogEvent, on db: any SQLDatabase) async throws -> LogPosition {
+        if db.dialect.name == "postgresql" {
+            try await db.raw("SELECT pg_advisory_xact_lock(7310002)").run()
+        }
+        let row = try await db.raw("SELECT COALESCE(MAX(idx) + 1, 0) AS next FROM log_entries").first()
+        let index = try row?.decode(column: "next", as: Int64.self) ?? 0
+        let bytes = try CanonicalJSON.canonical(event)
+        let leaf = Merkle.leafHash(bytes).hex
+        let entry = String(decoding: bytes, as: UTF8.self)
+        let now = Timestamps.millis(Date())
+        try await db.raw(
+            "INSERT INTO log_entries (idx, leaf_hash, entry, created_at) VALUES (\(bind: index), \(bind: leaf), \(bind: entry), \(bind: now))"
+        ).run()
+        return LogPosition(index: index, leafHash: leaf)
+    }
+
+    public struct Entry: Sendable, Codable {
+        public var idx: Int64
+        public var leafHash: String
+        public var entry: String
+    }
+
+    public static func entries(from start: Int64, limit: Int, on db: any SQLDatabase) async throws -> [Entry] {
+        try await db.raw("SELECT idx, leaf_hash, entry FROM log_entries WHERE idx >= \(bind: start) ORDER BY idx LIMIT \(bind: limit)")
+            .all(decoding: Entry.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    public static func count(on db: any SQLDatabase) async throws -> Int64 {
+        try await db.raw("SELECT COUNT(*) AS n FROM log_entries").first()?.decode(column: "n", as: Int64.self) ?? 0
+    }
+}

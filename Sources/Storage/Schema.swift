@@ -1,0 +1,85 @@
+/// The tables. Portable types only: TEXT, BIGINT (times are milliseconds since 1970 UTC, money is fen),
+/// flags as BIGINT 0/1, JSON as TEXT, hashes as lower-case hex TEXT.
+enum Schema {
+    static let v1 = Migration(version: 1, name: "foundation", statements: [
+        """
+        CREATE TABLE parties (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+            credit_code TEXT UNIQUE, credit_status TEXT NOT NULL, credit_flag_reason TEXT,
+            created_at BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE accounts (
+            id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+            role TEXT NOT NULL, party_id TEXT REFERENCES parties(id), display_name TEXT NOT NULL,
+            created_at BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id),
+            created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE catalog_entries (
+            code TEXT PRIMARY KEY, trading_type TEXT NOT NULL, trading_type_zh TEXT NOT NULL, trading_type_en TEXT NOT NULL,
+            procedure TEXT NOT NULL, procedure_zh TEXT NOT NULL, procedure_en TEXT NOT NULL,
+            rules TEXT NOT NULL, active BIGINT NOT NULL, version BIGINT NOT NULL, updated_at BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE projects (
+            id TEXT PRIMARY KEY, deal_code TEXT NOT NULL UNIQUE, title TEXT NOT NULL, description TEXT NOT NULL,
+            catalog_code TEXT NOT NULL REFERENCES catalog_entries(code), trading_type TEXT NOT NULL, region TEXT NOT NULL,
+            funding TEXT NOT NULL, tenderer_party_id TEXT NOT NULL REFERENCES parties(id), agency_party_id TEXT REFERENCES parties(id),
+            created_by TEXT NOT NULL REFERENCES accounts(id), created_at BIGINT NOT NULL, rules TEXT NOT NULL,
+            published BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE lots (
+            id TEXT PRIMARY KEY, project_id TEXT NOT NULL REFERENCES projects(id), number BIGINT NOT NULL, title TEXT NOT NULL,
+            estimate_fen BIGINT NOT NULL, deposit_fen BIGINT NOT NULL, currency TEXT NOT NULL,
+            phase TEXT NOT NULL, lifecycle TEXT NOT NULL, bid_deadline BIGINT, updated_at BIGINT NOT NULL,
+            UNIQUE (project_id, number))
+        """,
+        "CREATE INDEX lots_deadline ON lots (phase, bid_deadline)",
+        """
+        CREATE TABLE notices (
+            id TEXT PRIMARY KEY, project_id TEXT NOT NULL REFERENCES projects(id), lot_id TEXT REFERENCES lots(id),
+            kind TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, trading_type TEXT NOT NULL, region TEXT NOT NULL,
+            published_at BIGINT NOT NULL, ends_at BIGINT)
+        """,
+        "CREATE INDEX notices_published ON notices (published_at, id)",
+        "CREATE INDEX notices_project ON notices (project_id)",
+        """
+        CREATE TABLE documents (
+            sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, media_type TEXT NOT NULL, created_at BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE attachments (
+            id TEXT PRIMARY KEY, sha256 TEXT NOT NULL REFERENCES documents(sha256), filename TEXT NOT NULL,
+            owner_kind TEXT NOT NULL, owner_id TEXT NOT NULL, project_id TEXT NOT NULL REFERENCES projects(id),
+            uploaded_by TEXT NOT NULL REFERENCES accounts(id), created_at BIGINT NOT NULL)
+        """,
+        "CREATE INDEX attachments_sha ON attachments (sha256)",
+        "CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id)",
+        """
+        CREATE TABLE registrations (
+            id TEXT PRIMARY KEY, lot_id TEXT NOT NULL REFERENCES lots(id), party_id TEXT NOT NULL REFERENCES parties(id),
+            account_id TEXT NOT NULL REFERENCES accounts(id), deposit TEXT NOT NULL, registered_at BIGINT NOT NULL,
+            UNIQUE (lot_id, party_id))
+        """,
+        """
+        CREATE TABLE bids (
+            id TEXT PRIMARY KEY, lot_id TEXT NOT NULL REFERENCES lots(id), project_id TEXT NOT NULL REFERENCES projects(id),
+            party_id TEXT NOT NULL REFERENCES parties(id), account_id TEXT NOT NULL REFERENCES accounts(id),
+            version BIGINT NOT NULL, price_fen BIGINT NOT NULL, currency TEXT NOT NULL,
+            document_sha256 TEXT NOT NULL REFERENCES documents(sha256), filename TEXT NOT NULL, size BIGINT NOT NULL,
+            status TEXT NOT NULL, submitted_at BIGINT NOT NULL, withdrawn_at BIGINT, log_index BIGINT NOT NULL)
+        """,
+        "CREATE INDEX bids_lot ON bids (lot_id, status)",
+        "CREATE INDEX bids_party ON bids (party_id)",
+        """
+        CREATE TABLE log_entries (
+            idx BIGINT PRIMARY KEY, leaf_hash TEXT NOT NULL, entry TEXT NOT NULL, created_at BIGINT NOT NULL)
+        """,
+    ])
+}
