@@ -25,7 +25,7 @@ public enum Migrator {
             let done = try await engine.transaction { db in
                 if engine.dialect == .postgres {
                     // Two servers starting at once: the first migrates, the second waits and finds it done.
-                    try await db.raw("SELECT pg_advisory_xact_lock(7_310_001)").run()
+                    try await db.raw("SELECT pg_advisory_xact_lock(7310001)").run()
                 }
                 let existing = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").all()
                 if !existing.isEmpty { return false }

@@ -34,9 +34,16 @@ public final class PostgresEngine: DatabaseEngine {
         }
     }
 
+    /// Runs `body` in a transaction; the caller's own error comes back unwrapped (postgres-nio wraps it
+    /// in `PostgresTransactionError` together with any rollback error).
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await self.client.withTransaction(logger: self.logger) { connection in
-            try await body(connection.sql(queryLogLevel: .trace))
+        do {
+            return try await self.client.withTransaction(logger: self.logger) { connection in
+                try await body(connection.sql(queryLogLevel: .trace))
+            }
+        } catch let error as PostgresTransactionError {
+            if let closureError = error.closureError, error.rollbackError == nil { throw closureError }
+            throw error
         }
     }
 

@@ -33,7 +33,7 @@ struct BenchSubmit: AsyncParsableCommand {
         let clock = ManualClock(Date())
         let configuration = AppConfiguration(
             databaseURL: self.database ?? directory.appendingPathComponent("bench.sqlite").path, dataDirectory: directory.path,
-            maxUploadBytes: max(self.size * 2, 1024), bcryptCost: 4, schedulerSeconds: 0
+            maxUploadBytes: max(self.size * 2, 1024), bcryptCost: 4, sessionHours: 24 * 90, schedulerSeconds: 0
         )
         let platform = try await PlatformBootstrap.open(configuration, clock: clock, logger: logger)
         let server = try await LiveServer.start(platform: platform)
@@ -104,6 +104,9 @@ struct BenchSubmit: AsyncParsableCommand {
                     let began = ContinuousClock.now
                     let outcome = try? await api.call(.POST, "\(lot)/bids?priceFen=\(900_000_000 + index)&filename=bid.pdf", token: tokens[index], bytes: bytes)
                     let elapsed = ContinuousClock.now - began
+                    if outcome?.status != 201 {
+                        FileHandle.standardError.write(Data("refused bid \(index): \(outcome?.status ?? 0) \(outcome?.json["en"] ?? "no answer")\n".utf8))
+                    }
                     return (Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15, outcome?.status == 201)
                 }
             }

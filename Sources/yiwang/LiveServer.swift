@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOHTTP1
 import Hummingbird
+import Logging
 import NIOCore
 import Server
 
@@ -12,11 +13,13 @@ struct LiveServer {
 
     static func start(platform: Platform) async throws -> LiveServer {
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+        var serverLogger = platform.logger
+        serverLogger.logLevel = .critical
         let app = Application(
             router: buildRouter(platform: platform),
             configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "yiwang"),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-            logger: platform.logger
+            logger: serverLogger
         )
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var port = 0

@@ -264,6 +264,29 @@ extension PortalTests {
     }
 
     @Test(arguments: TestEngine.available)
+    func suggestedDatesOnTheAnnounceFormMeetTheMinimumPeriods(engine: TestEngine) async throws {
+        let test = try await TestPlatform.make(engine)
+        defer { Task { await test.shutdown() } }
+        try await test.test { client in
+            // setup: a procurement tender, whose periods count working days
+            let session = try await client.registerAndSignIn(name: "市教育局采购办", code: TestPlatform.code(2), username: "purchaser", role: "tenderer")
+            let created = try await client.form("/workspace/projects", [
+                "title": "中小学课桌椅采购项目", "catalogCode": "procurement.open-tender", "region": "厦门市", "lotTitle": "课桌椅", "estimate": "800000", "deposit": "",
+            ], cookie: session)
+            let path = String(try #require(created.location).prefix { $0 != "?" })
+            let page = try await client.page(path, cookie: session)
+            func value(_ name: String) throws -> String {
+                let match = try #require(page.body.firstMatch(of: try Regex<(Substring, Substring)>("name=\"\(name)\" value=\"([0-9T:-]+)\"")))
+                return String(match.output.1)
+            }
+            // exercise
+            let announced = try await client.form(path + "/announce", ["bidDeadline": try value("bidDeadline"), "documentsUntil": try value("documentsUntil")], cookie: session)
+            // validate
+            #expect(announced.status == .seeOther, "\(announced.body)")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
     func operatorEditsACatalogEntry(engine: TestEngine) async throws {
         let test = try await TestPlatform.make(engine)
         defer { Task { await test.shutdown() } }
