@@ -204,7 +204,7 @@ extension PortalTests {
             #expect(receipt.body.contains("见证日志序号"))
             #expect(receipt.body.contains(StatutoryChecks.localText(test.clock.now())))
             #expect(receipt.body.contains("receipt highlighted"))
-            let bids = try await test.platform.bidding.myBids(by: try #require(try await test.platform.accounts.login(username: "bidder1", password: "password-123").actor))
+            let bids = try await test.platform.bidding.myBids(by: try await test.platform.accounts.login(username: "bidder1", password: "password-123").actor)
             #expect(bids.first?.priceFen == 950_000_000)
             #expect(bids.first?.filename == "投标文件.pdf")
             let withdrawn = try await client.form(lotPath + "/withdraw", [:], cookie: session)

@@ -14,7 +14,7 @@ extension PortalController {
                 let notices = page.items.map { NoticeSummaryModel($0, tradingTypes: names) }
                 sections.append(.init(tradingType: type.code, nameZh: type.nameZh, moreURL: "/notices?tradingType=\(type.code)", notices: notices, empty: notices.isEmpty))
             }
-            let model = HomePageModel(page: PageChrome(title: "一网交易 · 公共资源交易平台", actor: context.actor, done: self.done(request)), sections: sections)
+            let model = HomePageModel(page: PageChrome(title: "公共资源交易平台", actor: context.actor, done: self.done(request)), sections: sections)
             return try await PortalRenderer.render(model, template: "home")
         }
     }

@@ -101,7 +101,7 @@ extension PortalController {
     func bidPage(_ view: ProjectView, actor: Actor, chrome: PageChrome, receipt: String?) async throws -> BidProjectPageModel {
         let catalog = try await self.catalogByCode()
         let parties = try await self.partyNames(LotModel.partyIDs(view.lots))
-        let registrations = try await self.registrations(of: actor, lotIDs: view.lots.map(\.id))
+        let registrations = try await self.platform.bidding.registrations(of: actor, lotIDs: view.lots.map(\.id))
         var lots: [BidProjectPageModel.Lot] = []
         for lot in view.lots {
             let receipts = try await self.platform.bidding.bids(projectID: view.id, lotID: lot.id, for: actor).map { BidReceiptModel($0, highlighted: receipt) }
@@ -119,14 +119,5 @@ extension PortalController {
             documents: view.documents.map(DocumentModel.init), hasDocuments: !view.documents.isEmpty,
             serverTime: StatutoryChecks.localText(self.platform.clock.now())
         )
-    }
-
-    /// The actor's registrations (报名) for the given lots. The bidding service has no query for them yet, so this reads them here.
-    func registrations(of actor: Actor, lotIDs: [String]) async throws -> [String: RegistrationRow] {
-        guard let party = actor.partyID, !lotIDs.isEmpty else { return [:] }
-        let rows = try await self.platform.engine.read { db in
-            try await db.rows("SELECT * FROM registrations WHERE party_id = \(bind: party) AND lot_id IN (\(binds: lotIDs))", as: RegistrationRow.self)
-        }
-        return Dictionary(rows.map { ($0.lotId, $0) }) { a, _ in a }
     }
 }

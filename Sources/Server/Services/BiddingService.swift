@@ -102,6 +102,15 @@ public struct BiddingService: Sendable {
         }
     }
 
+    /// The actor's registrations (报名) for the given lots, by lot id.
+    public func registrations(of actor: Actor, lotIDs: [String]) async throws -> [String: RegistrationRow] {
+        guard let party = actor.partyID, !lotIDs.isEmpty else { return [:] }
+        let rows = try await self.platform.engine.read { db in
+            try await db.rows("SELECT * FROM registrations WHERE party_id = \(bind: party) AND lot_id IN (\(binds: lotIDs))", as: RegistrationRow.self)
+        }
+        return Dictionary(rows.map { ($0.lotId, $0) }) { first, _ in first }
+    }
+
     /// The actor's own bids (every version), newest first.
     public func myBids(by actor: Actor) async throws -> [BidReceipt] {
         guard let partyID = actor.partyID, actor.role == .bidder else { throw TradingError.forbidden() }

@@ -1,0 +1,386 @@
+#!/usr/bin/env python3
+"""Real-browser check of the portal: headless Chromium (Debian's chromium + chromium-driver) driven by selenium.
+
+Usage: python3 .ci/browser_check.py [path/to/yiwang]   (default .build/debug/yiwang; run from the repository root)
+
+Starts `yiwang serve --demo` on a free loopback port with a fresh data directory, waits for /healthz, then at two
+window sizes (phone 375×812 with mobile emulation, desktop 1280×900) checks:
+  - `/`: Chinese text, a viewport meta tag, the stylesheet loaded, no horizontal page overflow;
+  - `/notices` lists notices, a notice detail opens from a link, and its project page opens from the notice;
+  - the real login form as `tenderer`: the workspace shows the account's name, one of its projects opens;
+  - signing out (header button), then the login form as `bidder1`: the bidder workspace, an open project opens.
+Every page visited is checked for horizontal overflow (`scrollWidth <= innerWidth + 1`, and innerWidth still the
+window's width: under mobile emulation Chromium widens the layout viewport to fit a too-wide page; wide tables may
+scroll inside their own `.scroll` container) and saved as a full-page screenshot in a temp folder (path printed).
+
+Prints one line per check and ends with `browser: N passed, M failed`; exits 1 if any check failed.
+Needs: apt-get install chromium chromium-driver (fonts-wqy-zenhei for readable screenshots); pip install selenium.
+"""
+import base64
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+try:
+    from selenium import webdriver
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError as missing:
+    print(f"FAIL  selenium importable — {missing} (python3 -m pip install selenium)")
+    print("browser: 0 passed, 1 failed")
+    sys.exit(1)
+
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "yiwang-demo"
+SIZES = [("phone", 375, 812, True), ("desktop", 1280, 900, False)]
+HEALTH_TIMEOUT = 60
+
+results = {"passed": 0, "failed": 0}
+
+
+def check(label, ok, detail=""):
+    """Records and prints one check."""
+    if ok:
+        results["passed"] += 1
+        print(f"PASS  {label}" + (f" — {detail}" if detail else ""), flush=True)
+    else:
+        results["failed"] += 1
+        print(f"FAIL  {label}" + (f" — {detail}" if detail else ""), flush=True)
+    return ok
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http(url, data=None, headers=None, timeout=5):
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return response.read().decode("utf-8")
+
+
+def start_server(binary, data_dir, log_path):
+    port = free_port()
+    env = dict(os.environ, YIWANG_SCHEDULER_SECONDS="0")
+    log = open(log_path, "wb")
+    process = subprocess.Popen(
+        [binary, "serve", "--demo", "--port", str(port), "--data-dir", data_dir],
+        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + HEALTH_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            if http(base + "/healthz", timeout=2).strip() == "ok":
+                return process, base
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return process, None
+
+
+def stop_server(process):
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def display_name(base, username):
+    """The account's display name as the JSON API reports it (the expected text in the portal's header)."""
+    body = json.dumps({"username": username, "password": PASSWORD}).encode()
+    answer = json.loads(http(base + "/api/v1/auth/login", body, {"Content-Type": "application/json"}))
+    return answer["account"]["displayName"]
+
+
+def new_driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--lang=zh-CN", "--window-size=1280,900", "--no-first-run", "--disable-extensions"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    return driver
+
+
+class Visit:
+    """One window size: navigation helpers, the overflow check and screenshots."""
+
+    def __init__(self, driver, base, shots, name, width, height, mobile):
+        self.driver, self.base, self.shots = driver, base, shots
+        self.name, self.width, self.height, self.mobile = name, width, height, mobile
+        self.count = 0
+
+    def setup(self):
+        self.driver.set_window_size(self.width, self.height)
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": self.width, "height": self.height, "deviceScaleFactor": 1, "mobile": self.mobile,
+        })
+        self.driver.delete_all_cookies()
+
+    def label(self, text):
+        return f"[{self.name} {self.width}x{self.height}] {text}"
+
+    def check(self, text, ok, detail=""):
+        return check(self.label(text), ok, detail)
+
+    def get(self, path):
+        self.driver.get(self.base + path)
+        self.wait_loaded()
+
+    def wait_loaded(self):
+        WebDriverWait(self.driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def path(self):
+        url = self.driver.current_url
+        return url[len(self.base):] if url.startswith(self.base) else url
+
+    def text(self, css="body"):
+        return self.driver.find_element(By.CSS_SELECTOR, css).text
+
+    def click_and_wait(self, element):
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.click()
+        WebDriverWait(self.driver, 20).until(lambda d: self._stale(old))
+        self.wait_loaded()
+
+    @staticmethod
+    def _stale(element):
+        try:
+            element.tag_name
+            return False
+        except WebDriverException:
+            return True
+
+    def page_ok(self, what):
+        """Common checks for every page: not the error page, no horizontal overflow; then a screenshot."""
+        title = self.driver.title
+        self.check(f"{what}: not an error page", "出错了" not in title and "Not Found" not in title, f"{self.path()} · {title}")
+        sizes = self.driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]")
+        scroll_width, inner_width = sizes
+        # With mobile emulation Chromium widens the layout viewport to fit a too-wide page (as a phone zooms out),
+        # so innerWidth itself must still be the requested width.
+        limit = min(inner_width, self.width)
+        detail = f"scrollWidth {scroll_width} ≤ innerWidth {inner_width} + 1"
+        if scroll_width > limit + 1 or inner_width > self.width:
+            wide = self.driver.execute_script("""
+                const w = arguments[0], out = [];
+                for (const e of document.body.querySelectorAll('*')) {
+                  const r = e.getBoundingClientRect();
+                  if (r.right > w + 1 && !e.closest('.scroll')) {
+                    out.push(e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).replace(/ +/g, '.') : '') + ' right=' + Math.round(r.right));
+                  }
+                }
+                return out.slice(0, 5);""", self.width)
+            detail = (f"scrollWidth {scroll_width}, innerWidth {inner_width} (window {self.width}); "
+                      f"too wide: {', '.join(wide) or '?'}")
+        self.check(f"{what}: no horizontal page overflow", scroll_width <= limit + 1 and inner_width <= self.width, detail)
+        self.screenshot(what)
+
+    def screenshot(self, what):
+        self.count += 1
+        slug = re.sub(r"[^a-z0-9]+", "-", what.lower()).strip("-") or "page"
+        path = os.path.join(self.shots, f"{self.name}-{self.count:02d}-{slug}.png")
+        try:
+            height = self.driver.execute_script(
+                "return Math.min(Math.max(document.documentElement.scrollHeight, window.innerHeight), 8000)")
+            shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
+                "format": "png", "captureBeyondViewport": True,
+                "clip": {"x": 0, "y": 0, "width": self.width, "height": height, "scale": 1},
+            })
+            with open(path, "wb") as f:
+                f.write(base64.b64decode(shot["data"]))
+        except WebDriverException:
+            self.driver.save_screenshot(path)
+
+    def sign_in(self, username):
+        self.get("/login")
+        form = self.driver.find_element(By.CSS_SELECTOR, 'main form[action="/login"]')
+        form.find_element(By.NAME, "username").send_keys(username)
+        form.find_element(By.NAME, "password").send_keys(PASSWORD)
+        self.click_and_wait(form.find_element(By.CSS_SELECTOR, 'button[type="submit"]'))
+
+    def header_name(self):
+        found = self.driver.find_elements(By.CSS_SELECTOR, "header.site .who")
+        return found[0].text if found else ""
+
+
+def step(visit, what, body):
+    """Runs one step; an exception is one failed check, and the next step goes on."""
+    try:
+        body()
+    except Exception as error:  # noqa: BLE001 — a failed step must not stop the others
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        visit.check(f"{what}: step ran", False, f"{type(error).__name__}: {message} (at {visit.path()})")
+        try:
+            visit.screenshot(what + " error")
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def run_size(visit, names):
+    visit.setup()
+    driver = visit.driver
+
+    def home():
+        visit.get("/")
+        inner = driver.execute_script("return window.innerWidth")
+        visit.check("home: viewport width as requested", inner == visit.width, f"innerWidth {inner}")
+        body = visit.text()
+        visit.check("home: Chinese text (一网, 公告)", "一网" in body and "公告" in body, driver.title)
+        meta = driver.execute_script(
+            "const m = document.querySelector('meta[name=viewport]'); return m ? m.content : null")
+        visit.check("home: viewport meta", bool(meta) and "width=device-width" in meta, f"content={meta!r}")
+        rules = driver.execute_script(
+            "let n = 0; for (const s of document.styleSheets) { try { n += s.cssRules.length } catch (e) {} } return n")
+        visit.check("home: stylesheet loaded", rules > 0, f"{rules} CSS rules")
+        visit.page_ok("home")
+
+    def notices():
+        visit.get("/notices")
+        links = driver.find_elements(By.CSS_SELECTOR, 'main ul.notices li a[href^="/notices/"]')
+        visit.check("notices: list has notices", len(links) > 0, f"{len(links)} notice links")
+        visit.page_ok("notices")
+        if not links:
+            return
+        title = links[0].text
+        visit.click_and_wait(links[0])
+        heading = visit.text("main h1")
+        visit.check("notice detail: opens from the list",
+                    re.fullmatch(r"/notices/[^/?#]+", visit.path()) is not None and heading == title,
+                    f"{visit.path()} · h1 {heading!r}")
+        visit.page_ok("notice detail")
+        project_links = driver.find_elements(By.CSS_SELECTOR, 'main a[href^="/projects/"]')
+        visit.check("notice detail: links to its project", len(project_links) > 0)
+        if not project_links:
+            return
+        visit.click_and_wait(project_links[0])
+        heading = visit.text("main h1")
+        lots = driver.find_elements(By.CSS_SELECTOR, "main .lot")
+        visit.check("project: opens from the notice",
+                    visit.path().startswith("/projects/") and bool(heading) and len(lots) > 0,
+                    f"{visit.path()} · h1 {heading!r} · {len(lots)} lot(s)")
+        visit.page_ok("project")
+
+    def tenderer():
+        visit.sign_in("tenderer")
+        name = visit.header_name()
+        visit.check("tenderer: login form lands on the workspace", visit.path() == "/workspace", visit.path())
+        visit.check("tenderer: workspace shows the account's name",
+                    names["tenderer"] in name and names["tenderer"] in visit.text("body"), f"header {name!r}")
+        visit.page_ok("tenderer workspace")
+        projects = driver.find_elements(By.CSS_SELECTOR, 'main ul.projects a[href^="/workspace/projects/"]')
+        visit.check("tenderer: workspace lists its projects", len(projects) > 0, f"{len(projects)} project(s)")
+        if not projects:
+            return
+        title = projects[0].text
+        visit.click_and_wait(projects[0])
+        heading = visit.text("main h1")
+        visit.check("tenderer: one of its projects opens",
+                    visit.path().startswith("/workspace/projects/") and heading == title,
+                    f"{visit.path()} · h1 {heading!r}")
+        visit.page_ok("tenderer project")
+
+    def sign_out():
+        button = driver.find_element(By.CSS_SELECTOR, 'header.site form[action="/logout"] button')
+        visit.click_and_wait(button)
+        login_link = driver.find_elements(By.CSS_SELECTOR, 'header.site a[href="/login"]')
+        visit.check("sign out: back on the home page, signed out",
+                    visit.path() in ("/", "") and len(login_link) > 0 and not visit.header_name(), visit.path())
+        visit.get("/workspace")
+        visit.check("sign out: /workspace now asks to sign in", visit.path().startswith("/login"), visit.path())
+
+    def bidder():
+        visit.sign_in("bidder1")
+        name = visit.header_name()
+        visit.check("bidder1: login form lands on the workspace", visit.path() == "/workspace", visit.path())
+        visit.check("bidder1: workspace shows the account's name and role",
+                    names["bidder1"] in name and "投标人" in name, f"header {name!r}")
+        headings = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "main h2")]
+        visit.check("bidder1: bidder workspace (正在招标的项目, 我的投标)",
+                    "正在招标的项目" in headings and "我的投标" in headings, f"h2 {headings}")
+        visit.page_ok("bidder workspace")
+        projects = driver.find_elements(By.CSS_SELECTOR, 'main ul.projects a[href^="/workspace/projects/"]')
+        visit.check("bidder1: open projects listed", len(projects) > 0, f"{len(projects)} project(s)")
+        if not projects:
+            return
+        title = projects[0].text
+        visit.click_and_wait(projects[0])
+        heading = visit.text("main h1")
+        visit.check("bidder1: an open project opens for bidding",
+                    visit.path().startswith("/workspace/projects/") and heading == title,
+                    f"{visit.path()} · h1 {heading!r}")
+        visit.page_ok("bidder project")
+
+    for what, body in (("home", home), ("notices", notices), ("tenderer", tenderer),
+                       ("sign out", sign_out), ("bidder1", bidder)):
+        step(visit, what, body)
+
+
+def main():
+    started = time.monotonic()
+    binary = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/yiwang"
+    if not os.access(binary, os.X_OK):
+        check(f"server binary {binary} exists", False)
+        print(f"browser: {results['passed']} passed, {results['failed']} failed")
+        return 1
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    work = tempfile.mkdtemp(prefix="yiwang-browser-")
+    data_dir = os.path.join(work, "data")
+    shots = os.path.join(work, "screenshots")
+    os.makedirs(data_dir)
+    os.makedirs(shots)
+    log_path = os.path.join(work, "server.log")
+    print(f"browser: screenshots in {shots}", flush=True)
+    process, driver = None, None
+    try:
+        process, base = start_server(os.path.abspath(binary), data_dir, log_path)
+        exited = process.poll()
+        why = f"the server exited with code {exited}" if exited is not None else f"no answer within {HEALTH_TIMEOUT} s"
+        if not check("server: /healthz answers ok", base is not None, base or why):
+            with open(log_path, "rb") as f:
+                sys.stdout.write(f.read().decode("utf-8", "replace")[-4000:])
+            return 1
+        names = {user: display_name(base, user) for user in ("tenderer", "bidder1")}
+        driver = new_driver()
+        for name, width, height, mobile in SIZES:
+            run_size(Visit(driver, base, shots, name, width, height, mobile), names)
+    except Exception as error:  # noqa: BLE001 — counted, then the server is stopped all the same
+        check("browser check ran", False, f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}")
+    finally:
+        if driver is not None:
+            try:
+                driver.quit()
+            except Exception:  # noqa: BLE001
+                pass
+        stop_server(process)
+        if results["failed"] and os.path.exists(log_path):
+            print(f"browser: server log in {log_path}")
+        print(f"browser: screenshots in {shots} ({time.monotonic() - started:.1f} s)")
+        print(f"browser: {results['passed']} passed, {results['failed']} failed", flush=True)
+    return 1 if results["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
