@@ -170,9 +170,8 @@ public struct BiddingService: Sendable {
             if lot.lifecycle.phase == .announced {
                 effects += try lot.lifecycle.handle(.closeBidding(bids: Int(count)), now: platform.clock.now(), calendar: platform.calendar)
             }
-            if lot.lifecycle.phase == .biddingClosed {
-                effects += try lot.lifecycle.handle(.open, now: platform.clock.now(), calendar: platform.calendar)
-            } else if lot.lifecycle.phase != .failed {
+            if lot.lifecycle.phase != .failed {
+                // Opens a closed lot; any other phase is refused by the state machine with its reason.
                 effects += try lot.lifecycle.handle(.open, now: platform.clock.now(), calendar: platform.calendar)
             }
             return (effects, ["bids": String(count), "outcome": lot.lifecycle.phase.rawValue])
