@@ -21,7 +21,10 @@ struct BenchSubmit: AsyncParsableCommand {
 
     @Option(help: "Number of bidders.") var bidders = 1000
     @Option(help: "Bid size in bytes.") var size = 1024 * 1024
-    @Option(help: "Concurrent uploads in flight.") var concurrency = 64
+    @Option(help: "With --burst: concurrent uploads in flight.") var concurrency = 64
+    @Flag(help: "Stress variant: send every bid as fast as possible with --concurrency in flight, instead of each bidder at a random instant within the last minute.")
+    var burst = false
+    @Option(help: "Seed for the arrival instants.") var seed: UInt64 = 2026
     @Option(help: "Database (SQLite path or postgres:// URL); a temporary SQLite database when omitted.") var database: String?
 
     func run() async throws {
@@ -91,32 +94,49 @@ struct BenchSubmit: AsyncParsableCommand {
         var generator = SystemRandomNumberGenerator()
         for index in stride(from: 0, to: payload.count, by: 8) { payload[index] = UInt8.random(in: 0...255, using: &generator) }
         let shared = payload
+        let submit: @Sendable (Int) async -> (Double, Bool) = { index in
+            var bytes = shared
+            withUnsafeBytes(of: UInt64(index).bigEndian) { for (offset, byte) in $0.enumerated() { bytes[offset] = byte } }
+            let began = ContinuousClock.now
+            let outcome = try? await api.call(.POST, "\(lot)/bids?priceFen=\(900_000_000 + index)&filename=bid.pdf", token: tokens[index], bytes: bytes)
+            let elapsed = ContinuousClock.now - began
+            if outcome?.status != 201 {
+                FileHandle.standardError.write(Data("refused bid \(index): \(outcome?.status ?? 0) \(outcome?.json["en"] ?? "no answer")\n".utf8))
+            }
+            return (Baseline.seconds(elapsed) * 1000, outcome?.status == 201)
+        }
         let start = ContinuousClock.now
+        // The server clock runs from deadline − 60 s in step with real time, so a bid's legal time is when it arrives.
+        let ticker = Task {
+            while !Task.isCancelled {
+                clock.set(deadline.addingTimeInterval(-60 + Baseline.seconds(ContinuousClock.now - start)))
+                try? await Task.sleep(for: .milliseconds(2))
+            }
+        }
         let results = try await withThrowingTaskGroup(of: (Double, Bool).self) { group in
             var results: [(Double, Bool)] = []
-            var next = 0
-            func add() {
-                let index = next
-                next += 1
-                group.addTask {
-                    var bytes = shared
-                    withUnsafeBytes(of: UInt64(index).bigEndian) { for (offset, byte) in $0.enumerated() { bytes[offset] = byte } }
-                    let began = ContinuousClock.now
-                    let outcome = try? await api.call(.POST, "\(lot)/bids?priceFen=\(900_000_000 + index)&filename=bid.pdf", token: tokens[index], bytes: bytes)
-                    let elapsed = ContinuousClock.now - began
-                    if outcome?.status != 201 {
-                        FileHandle.standardError.write(Data("refused bid \(index): \(outcome?.status ?? 0) \(outcome?.json["en"] ?? "no answer")\n".utf8))
-                    }
-                    return (Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15, outcome?.status == 201)
+            if self.burst {
+                var next = 0
+                for _ in 0..<min(self.concurrency, self.bidders) { let index = next; next += 1; group.addTask { await submit(index) } }
+                while let result = try await group.next() {
+                    results.append(result)
+                    if next < self.bidders { let index = next; next += 1; group.addTask { await submit(index) } }
                 }
-            }
-            for _ in 0..<min(self.concurrency, self.bidders) { add() }
-            while let result = try await group.next() {
-                results.append(result)
-                if next < self.bidders { add() }
+            } else {
+                // Open loop: each bidder sends at its own instant, uniform within the last 58 s (a 2 s margin for the upload).
+                var generator = SplitMix64(seed: self.seed)
+                for index in 0..<self.bidders {
+                    let offset = Double(generator.next() % 58_000) / 1000
+                    group.addTask {
+                        try await Task.sleep(until: start + .milliseconds(Int(offset * 1000)), clock: .continuous)
+                        return await submit(index)
+                    }
+                }
+                while let result = try await group.next() { results.append(result) }
             }
             return results
         }
+        ticker.cancel()
         let wall = ContinuousClock.now - start
         let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
         // validate: every acknowledged bid is in the database once
@@ -129,9 +149,10 @@ struct BenchSubmit: AsyncParsableCommand {
         print("engine=\(platform.engine.dialect.rawValue)")
         print("bidders=\(self.bidders)")
         print("bid_bytes=\(self.size)")
-        print("concurrency=\(self.concurrency)")
+        print("arrivals=\(self.burst ? "burst, \(self.concurrency) in flight" : "each bidder at a random instant in the last minute")")
         print("setup_s=\(String(format: "%.1f", Double(setup.components.seconds)))")
         print("bids_per_s=\(String(format: "%.1f", Double(acknowledged) / seconds))")
+        print("refused=\(results.count - acknowledged)")
         print("p50_ms=\(String(format: "%.1f", percentile(0.50)))")
         print("p99_ms=\(String(format: "%.1f", percentile(0.99)))")
         print("within_last_minute=\(seconds <= 60 ? "yes" : "no") (\(String(format: "%.1f", seconds)) s)")
@@ -143,5 +164,18 @@ struct BenchSubmit: AsyncParsableCommand {
         try await http.shutdown()
         await server.stop()
         await platform.engine.shutdown()
+    }
+}
+
+/// A small seeded generator for reproducible arrival instants.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { self.state = seed }
+    mutating func next() -> UInt64 {
+        self.state &+= 0x9E37_79B9_7F4A_7C15
+        var z = self.state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
