@@ -290,17 +290,7 @@ def run_size(visit, names):
         visit.check("tenderer: workspace shows the account's name",
                     names["tenderer"] in name and names["tenderer"] in visit.text("body"), f"header {name!r}")
         visit.page_ok("tenderer workspace")
-        projects = driver.find_elements(By.CSS_SELECTOR, 'main ul.projects a[href^="/workspace/projects/"]')
-        visit.check("tenderer: workspace lists its projects", len(projects) > 0, f"{len(projects)} project(s)")
-        if not projects:
-            return
-        title = projects[0].text
-        visit.click_and_wait(projects[0])
-        heading = visit.text("main h1")
-        visit.check("tenderer: one of its projects opens",
-                    visit.path().startswith("/workspace/projects/") and heading == title,
-                    f"{visit.path()} · h1 {heading!r}")
-        visit.page_ok("tenderer project")
+        open_first_project("tenderer: workspace lists its projects", "tenderer: one of its projects opens", "tenderer project")
 
     def sign_out():
         button = driver.find_element(By.CSS_SELECTOR, 'header.site form[action="/logout"] button')
@@ -321,17 +311,19 @@ def run_size(visit, names):
         visit.check("bidder1: bidder workspace (正在招标的项目, 我的投标)",
                     "正在招标的项目" in headings and "我的投标" in headings, f"h2 {headings}")
         visit.page_ok("bidder workspace")
+        open_first_project("bidder1: open projects listed", "bidder1: an open project opens for bidding", "bidder project")
+
+    def open_first_project(listed, opens, page):
+        """Checks the workspace lists projects, opens the first and checks its page heading matches."""
         projects = driver.find_elements(By.CSS_SELECTOR, 'main ul.projects a[href^="/workspace/projects/"]')
-        visit.check("bidder1: open projects listed", len(projects) > 0, f"{len(projects)} project(s)")
+        visit.check(listed, len(projects) > 0, f"{len(projects)} project(s)")
         if not projects:
             return
         title = projects[0].text
         visit.click_and_wait(projects[0])
         heading = visit.text("main h1")
-        visit.check("bidder1: an open project opens for bidding",
-                    visit.path().startswith("/workspace/projects/") and heading == title,
-                    f"{visit.path()} · h1 {heading!r}")
-        visit.page_ok("bidder project")
+        visit.check(opens, visit.path().startswith("/workspace/projects/") and heading == title, f"{visit.path()} · h1 {heading!r}")
+        visit.page_ok(page)
 
     for what, body in (("home", home), ("notices", notices), ("tenderer", tenderer),
                        ("sign out", sign_out), ("bidder1", bidder)):

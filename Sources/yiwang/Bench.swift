@@ -63,33 +63,18 @@ struct BenchSubmit: AsyncParsableCommand {
             "bidDeadline": Timestamps.rfc3339(deadline), "documentsUntil": "\(today.adding(days: 7))T17:00:00+08:00",
         ])
         let lot = "/api/v1/projects/\(projectID)/lots/\(lotID)"
-        let tokens = try await withThrowingTaskGroup(of: (Int, String).self) { group in
-            var tokens = [String](repeating: "", count: self.bidders)
-            var next = 0
-            func add() {
-                let index = next
-                next += 1
-                group.addTask {
-                    let username = "bench-bidder-\(index)"
-                    try await api.expect(201, .POST, "/api/v1/enterprises", json: [
-                        "name": "压测投标人\(index)", "creditCode": CreditCode.completing(String(format: "91350200%08d", 20_000_000 + index))!,
-                        "username": username, "password": "bench-password", "role": "bidder",
-                    ])
-                    let token = try await api.login(username, "bench-password")
-                    try await api.expect(201, .POST, "\(lot)/registrations", token: token, json: ["deposit": "none"])
-                    return (index, token)
-                }
-            }
-            for _ in 0..<min(16, self.bidders) { add() }
-            while let (index, token) = try await group.next() {
-                tokens[index] = token
-                if next < self.bidders { add() }
-            }
-            return tokens
+        let tokens = try await Self.concurrently(self.bidders, limit: 16) { index in
+            let username = "bench-bidder-\(index)"
+            try await api.expect(201, .POST, "/api/v1/enterprises", json: [
+                "name": "压测投标人\(index)", "creditCode": CreditCode.completing(String(format: "91350200%08d", 20_000_000 + index))!,
+                "username": username, "password": "bench-password", "role": "bidder",
+            ])
+            let token = try await api.login(username, "bench-password")
+            try await api.expect(201, .POST, "\(lot)/registrations", token: token, json: ["deposit": "none"])
+            return token
         }
         let setup = ContinuousClock.now - setupStart
         // exercise: the last minute before the deadline
-        clock.set(deadline.addingTimeInterval(-60))
         var payload = [UInt8](repeating: 0, count: self.size)
         var generator = SystemRandomNumberGenerator()
         for index in stride(from: 0, to: payload.count, by: 8) { payload[index] = UInt8.random(in: 0...255, using: &generator) }
@@ -113,32 +98,20 @@ struct BenchSubmit: AsyncParsableCommand {
                 try? await Task.sleep(for: .milliseconds(2))
             }
         }
-        let results = try await withThrowingTaskGroup(of: (Double, Bool).self) { group in
-            var results: [(Double, Bool)] = []
-            if self.burst {
-                var next = 0
-                for _ in 0..<min(self.concurrency, self.bidders) { let index = next; next += 1; group.addTask { await submit(index) } }
-                while let result = try await group.next() {
-                    results.append(result)
-                    if next < self.bidders { let index = next; next += 1; group.addTask { await submit(index) } }
-                }
-            } else {
-                // Open loop: each bidder sends at its own instant, uniform within the last 58 s (a 2 s margin for the upload).
-                var generator = SplitMix64(seed: self.seed)
-                for index in 0..<self.bidders {
-                    let offset = Double(generator.next() % 58_000) / 1000
-                    group.addTask {
-                        try await Task.sleep(until: start + .milliseconds(Int(offset * 1000)), clock: .continuous)
-                        return await submit(index)
-                    }
-                }
-                while let result = try await group.next() { results.append(result) }
+        let results: [(Double, Bool)]
+        if self.burst {
+            results = try await Self.concurrently(self.bidders, limit: self.concurrency) { await submit($0) }
+        } else {
+            // Open loop: each bidder sends at its own instant, uniform within the last 58 s (a 2 s margin for the upload).
+            var generator = SplitMix64(seed: self.seed)
+            let offsets = (0..<self.bidders).map { _ in Int(generator.next() % 58_000) }
+            results = try await Self.concurrently(self.bidders, limit: self.bidders) { index in
+                try await Task.sleep(until: start + .milliseconds(offsets[index]), clock: .continuous)
+                return await submit(index)
             }
-            return results
         }
         ticker.cancel()
-        let wall = ContinuousClock.now - start
-        let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
+        let seconds = Baseline.seconds(ContinuousClock.now - start)
         // validate: every acknowledged bid is in the database once
         let stored = try await platform.engine.read { db in
             try await db.raw("SELECT COUNT(*) AS n FROM bids WHERE lot_id = \(bind: lotID) AND status = 'active'").first()?.decode(column: "n", as: Int64.self) ?? 0
@@ -150,7 +123,7 @@ struct BenchSubmit: AsyncParsableCommand {
         print("bidders=\(self.bidders)")
         print("bid_bytes=\(self.size)")
         print("arrivals=\(self.burst ? "burst, \(self.concurrency) in flight" : "each bidder at a random instant in the last minute")")
-        print("setup_s=\(String(format: "%.1f", Double(setup.components.seconds)))")
+        print("setup_s=\(String(format: "%.1f", Baseline.seconds(setup)))")
         print("bids_per_s=\(String(format: "%.1f", Double(acknowledged) / seconds))")
         print("refused=\(results.count - acknowledged)")
         print("p50_ms=\(String(format: "%.1f", percentile(0.50)))")
@@ -164,6 +137,30 @@ struct BenchSubmit: AsyncParsableCommand {
         try await http.shutdown()
         await server.stop()
         await platform.engine.shutdown()
+    }
+}
+
+extension BenchSubmit {
+    /// Runs `body` for 0..<count with at most `limit` in flight; results in index order.
+    static func concurrently<T: Sendable>(_ count: Int, limit: Int, _ body: @escaping @Sendable (Int) async throws -> T) async throws -> [T] {
+        try await withThrowingTaskGroup(of: (Int, T).self) { group in
+            var results = [T?](repeating: nil, count: count)
+            var next = 0
+            while next < min(limit, count) {
+                let index = next
+                group.addTask { (index, try await body(index)) }
+                next += 1
+            }
+            while let (index, value) = try await group.next() {
+                results[index] = value
+                if next < count {
+                    let index = next
+                    group.addTask { (index, try await body(index)) }
+                    next += 1
+                }
+            }
+            return results.map { $0! }
+        }
     }
 }
 
