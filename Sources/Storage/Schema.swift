@@ -82,4 +82,14 @@ enum Schema {
             idx BIGINT PRIMARY KEY, leaf_hash TEXT NOT NULL, entry TEXT NOT NULL, created_at BIGINT NOT NULL)
         """,
     ])
+
+    /// The witness log's signed checkpoints, and the per-registration salt that hides a bidder's identity in the
+    /// public log until the opening (招标投标法实施条例 22: nobody may reveal who obtained the documents).
+    static let v2 = Migration(version: 2, name: "witness log", statements: [
+        """
+        CREATE TABLE log_checkpoints (
+            size BIGINT PRIMARY KEY, root_hash TEXT NOT NULL, note TEXT NOT NULL, created_at BIGINT NOT NULL)
+        """,
+        "ALTER TABLE registrations ADD COLUMN salt TEXT",
+    ])
 }

@@ -25,6 +25,7 @@ struct TestPlatform {
     let platform: Platform
     let clock: ManualClock
     let directory: URL
+    let configuration: AppConfiguration
 
     /// Monday 2026-11-02 10:00 in Asia/Shanghai.
     static let start = Date(timeIntervalSince1970: 1_793_584_800)
@@ -47,7 +48,14 @@ struct TestPlatform {
         let configuration = AppConfiguration(databaseURL: url, dataDirectory: directory.path, maxUploadBytes: maxUploadBytes, bcryptCost: 4, sessionHours: 24 * 90, schedulerSeconds: 0)
         let platform = try await PlatformBootstrap.open(configuration, clock: clock, logger: logger)
         _ = try await PlatformBootstrap.ensureOperator(platform, password: "operator-pass")
-        return TestPlatform(platform: platform, clock: clock, directory: directory)
+        return TestPlatform(platform: platform, clock: clock, directory: directory, configuration: configuration)
+    }
+
+    /// Closes `old`'s connections and starts a new platform on the same database, files and log key (a restart).
+    static func reopen(_ old: TestPlatform) async throws -> TestPlatform {
+        await old.platform.engine.shutdown()
+        let platform = try await PlatformBootstrap.open(old.configuration, clock: old.clock, logger: old.platform.logger)
+        return TestPlatform(platform: platform, clock: old.clock, directory: old.directory, configuration: old.configuration)
     }
 
     func shutdown() async {

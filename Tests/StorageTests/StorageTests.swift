@@ -27,7 +27,8 @@ struct StorageTests {
     func migrations() async throws {
         let (engine, directory) = try await Engines.open()
         defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(try await Migrator.migrate(engine) == [1])
+        #expect(try await Migrator.migrate(engine) == Migrator.all.map(\.version))
+        #expect(Migrator.all.map(\.version) == Array(1...Migrator.all.count))
         #expect(try await Migrator.migrate(engine) == [])
         await engine.shutdown()
     }

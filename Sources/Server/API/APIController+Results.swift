@@ -10,10 +10,10 @@ extension APIController {
     @Sendable func recordResult(_ request: Request, context: AppRequestContext) async throws -> ProjectView {
         let actor = try context.requireActor()
         let form = try await request.decode(as: ResultForm.self, context: context)
-        return try await self.platform.tenders.recordResult(
+        return try await self.receipted(try await self.platform.tenders.recordResult(
             projectID: try context.parameters.require("project"), lotID: try context.parameters.require("lot"),
             ranking: form.candidates.map { ($0.bidId, $0.rank, $0.scoreCentiPoints) }, by: actor
-        )
+        ))
     }
 
     struct PublicityForm: Decodable { var until: String }
@@ -46,9 +46,9 @@ extension APIController {
     }
 
     func lotEvent(_ request: Request, _ context: AppRequestContext, _ event: TenderEvent, _ logType: String, _ data: [String: String], _ actor: Actor) async throws -> ProjectView {
-        try await self.platform.tenders.lotEvent(
+        try await self.receipted(try await self.platform.tenders.lotEvent(
             projectID: try context.parameters.require("project"), lotID: try context.parameters.require("lot"), event, logType: logType, data: data, by: actor
-        )
+        ))
     }
 
     // MARK: public data

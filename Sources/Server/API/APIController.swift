@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Storage
 import TradingCore
+import WitnessLog
 
 /// The JSON API under /api/v1 (described by /openapi.json). Errors are RFC 9457 problem details.
 struct APIController {
@@ -109,7 +110,7 @@ struct APIController {
     @Sendable func createProject(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<ProjectView> {
         let actor = try context.requireActor()
         let form = try await request.decode(as: TenderService.NewProject.self, context: context)
-        return .init(status: .created, response: try await self.platform.tenders.create(form, by: actor))
+        return .init(status: .created, response: try await self.receipted(try await self.platform.tenders.create(form, by: actor)))
     }
 
     @Sendable func project(_ request: Request, context: AppRequestContext) async throws -> ProjectView {
@@ -121,11 +122,11 @@ struct APIController {
     @Sendable func announce(_ request: Request, context: AppRequestContext) async throws -> ProjectView {
         let actor = try context.requireActor()
         let form = try await request.decode(as: AnnounceForm.self, context: context)
-        return try await self.platform.tenders.announce(
+        return try await self.receipted(try await self.platform.tenders.announce(
             projectID: try context.parameters.require("project"),
             bidDeadline: try Self.instant(form.bidDeadline, field: "bidDeadline"),
             documentsUntil: try Self.instant(form.documentsUntil, field: "documentsUntil"), by: actor
-        )
+        ))
     }
 
     struct ClarificationForm: Decodable { var title: String?; var body: String; var affectsBids: Bool }
@@ -133,9 +134,9 @@ struct APIController {
     @Sendable func clarify(_ request: Request, context: AppRequestContext) async throws -> ProjectView {
         let actor = try context.requireActor()
         let form = try await request.decode(as: ClarificationForm.self, context: context)
-        return try await self.platform.tenders.clarify(
+        return try await self.receipted(try await self.platform.tenders.clarify(
             projectID: try context.parameters.require("project"), title: form.title ?? "", body: form.body, affectsBids: form.affectsBids, by: actor
-        )
+        ))
     }
 
     struct ReasonForm: Decodable { var reason: String }
@@ -143,7 +144,7 @@ struct APIController {
     @Sendable func terminate(_ request: Request, context: AppRequestContext) async throws -> ProjectView {
         let actor = try context.requireActor()
         let form = try await request.decode(as: ReasonForm.self, context: context)
-        return try await self.platform.tenders.terminate(projectID: try context.parameters.require("project"), reason: form.reason, by: actor)
+        return try await self.receipted(try await self.platform.tenders.terminate(projectID: try context.parameters.require("project"), reason: form.reason, by: actor))
     }
 
     /// Raw upload: the body is the file; `?filename=` names it and `?kind=tender|clarification` classifies it.
@@ -151,10 +152,11 @@ struct APIController {
         let actor = try context.requireActor()
         let query = request.uri.queryParameters
         let bytes = try await self.collect(request)
-        let attachment = try await self.platform.documents.attachToProject(
+        var attachment = try await self.platform.documents.attachToProject(
             projectID: try context.parameters.require("project"), kind: query["kind"].map(String.init) ?? "tender",
             filename: query["filename"].map(String.init) ?? "", bytes: bytes, by: actor
         )
+        if let index = attachment.logIndex { attachment.receipt = try await self.receiptText(index) }
         return .init(status: .created, response: attachment)
     }
 
@@ -185,17 +187,20 @@ struct APIController {
             throw TradingError.invalid("price", zh: "投标报价 priceFen 必须是整数（单位：分）", en: "priceFen must be a whole number of fen")
         }
         let bytes = try await self.collect(request)
-        let receipt = try await self.platform.bidding.submit(
+        var receipt = try await self.platform.bidding.submit(
             projectID: try context.parameters.require("project"), lotID: try context.parameters.require("lot"), priceFen: price,
             filename: query["filename"].map(String.init) ?? "", bytes: bytes, by: actor
         )
+        receipt.receipt = try await self.receiptText(receipt.logIndex)
         return .init(status: .created, response: receipt)
     }
 
     @Sendable func withdrawBid(_ request: Request, context: AppRequestContext) async throws -> BidReceipt {
-        try await self.platform.bidding.withdraw(
+        var receipt = try await self.platform.bidding.withdraw(
             projectID: try context.parameters.require("project"), lotID: try context.parameters.require("lot"), by: try context.requireActor()
         )
+        receipt.receipt = try await self.receiptText(receipt.logIndex)
+        return receipt
     }
 
     @Sendable func myBids(_ request: Request, context: AppRequestContext) async throws -> Items<BidReceipt> {
@@ -203,9 +208,9 @@ struct APIController {
     }
 
     @Sendable func open(_ request: Request, context: AppRequestContext) async throws -> ProjectView {
-        try await self.platform.bidding.open(
+        try await self.receipted(try await self.platform.bidding.open(
             projectID: try context.parameters.require("project"), lotID: try context.parameters.require("lot"), by: try context.requireActor()
-        )
+        ))
     }
 }
 
@@ -232,6 +237,18 @@ extension APIController {
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw TradingError(.tooLarge, code: "file-too-large", zh: "文件超过大小上限（\(limit)字节）", en: "The file exceeds the size limit of \(limit) bytes")
         }
+    }
+
+    /// 存证回执: the tlog-proof text of the entry at `index`, under a checkpoint signed just now if needed.
+    func receiptText(_ index: Int64) async throws -> String {
+        String(decoding: try await self.platform.log.receipt(index: UInt64(index)).bytes, as: UTF8.self)
+    }
+
+    /// The view with the receipt of the change that produced it.
+    func receipted(_ view: ProjectView) async throws -> ProjectView {
+        var view = view
+        if let index = view.logIndex { view.receipt = try await self.receiptText(index) }
+        return view
     }
 
     static func instant(_ text: String, field: String) throws -> Date {

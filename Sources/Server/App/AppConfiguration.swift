@@ -19,6 +19,13 @@ public struct AppConfiguration: Sendable {
     public var sessionHours: Int
     /// `yiwang.scheduler.seconds` (YIWANG_SCHEDULER_SECONDS): how often due lots are opened, default 5; 0 turns it off.
     public var schedulerSeconds: Int
+    /// `yiwang.log.origin` (YIWANG_LOG_ORIGIN): the witness log's origin line and key name, default `yiwang.local/log`.
+    public var logOrigin: String = "yiwang.local/log"
+    /// `yiwang.log.keyFile` (YIWANG_LOG_KEYFILE): the log's Ed25519 signing key, created at first start with mode
+    /// 0600; default `<data>/log.key`. Keep it out of the database and its backups.
+    public var logKeyFile: String?
+    /// `yiwang.log.witnesses` (YIWANG_LOG_WITNESSES): comma-separated `URL=VKEY` of witnesses to push checkpoints to.
+    public var logWitnesses: [String] = []
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, dataDirectory: String = "./data",
@@ -47,6 +54,10 @@ public struct AppConfiguration: Sendable {
             sessionHours: reader.int(forKey: "yiwang.auth.sessionHours", default: defaults.sessionHours),
             schedulerSeconds: reader.int(forKey: "yiwang.scheduler.seconds", default: defaults.schedulerSeconds)
         )
+        self.logOrigin = reader.string(forKey: "yiwang.log.origin", default: defaults.logOrigin)
+        self.logKeyFile = reader.string(forKey: "yiwang.log.keyFile")
+        self.logWitnesses = (reader.string(forKey: "yiwang.log.witnesses") ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// The environment as a reader (YIWANG_DATABASE_URL → `yiwang.database.url`).
@@ -59,6 +70,11 @@ public struct AppConfiguration: Sendable {
         self.databaseURL ?? URL(fileURLWithPath: self.dataDirectory).appendingPathComponent("yiwang.sqlite").path
     }
 
+    /// The log key file in force: the configured one, or `log.key` under the data directory.
+    public var effectiveLogKeyFile: String {
+        self.logKeyFile ?? URL(fileURLWithPath: self.dataDirectory).appendingPathComponent("log.key").path
+    }
+
     /// Every setting that is out of range, listed at once.
     public func problems() -> [String] {
         var problems: [String] = []
@@ -67,6 +83,9 @@ public struct AppConfiguration: Sendable {
         if !(4...31).contains(self.bcryptCost) { problems.append("yiwang.auth.bcryptCost must be 4–31") }
         if self.sessionHours < 1 { problems.append("yiwang.auth.sessionHours must be at least 1") }
         if self.schedulerSeconds < 0 { problems.append("yiwang.scheduler.seconds must be 0 or more") }
+        if self.logOrigin.isEmpty || self.logOrigin.contains(where: { $0.isWhitespace || $0 == "+" }) {
+            problems.append("yiwang.log.origin must be non-empty, without spaces or '+'")
+        }
         return problems
     }
 }

@@ -40,6 +40,7 @@ public func buildRouter(platform: Platform) -> Router<AppRequestContext> {
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
     APIController(platform: platform).addRoutes(to: router.group("/api/v1"))
+    LogController(platform: platform).addRoutes(to: router)
     PortalController(platform: platform).addRoutes(to: router)
     return router
 }
@@ -63,7 +64,8 @@ enum Resources {
     static var openAPIDocument: URL { Self.root.appendingPathComponent("openapi.json") }
 }
 
-/// 定时开标 — opens every lot whose bid deadline has passed, on a timer (法34: the opening is at the deadline).
+/// 定时开标 — opens every lot whose bid deadline has passed, on a timer (法34: the opening is at the deadline), and
+/// signs a checkpoint over whatever the witness log gained since the last one.
 struct DeadlineScheduler: Service {
     let platform: Platform
     let interval: Duration
@@ -74,6 +76,11 @@ struct DeadlineScheduler: Service {
                 _ = try await self.platform.bidding.openDueLots()
             } catch {
                 self.platform.logger.error("scheduler: opening due lots failed: \(error)")
+            }
+            do {
+                _ = try await self.platform.log.checkpoint()
+            } catch {
+                self.platform.logger.error("scheduler: signing a checkpoint failed: \(error)")
             }
             try? await Task.sleep(for: self.interval)
         }

@@ -13,13 +13,22 @@ public enum PlatformBootstrap {
         do {
             try await Migrator.migrate(engine)
             let files = try FileStore(root: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("files"))
+            let signer = try LogKeyFile.loadOrCreate(path: configuration.effectiveLogKeyFile, origin: configuration.logOrigin)
+            let witnesses = try WitnessPanel(configuration.logWitnesses, logger: logger)
+            let log = TransparencyLog(engine: engine, signer: signer, witnesses: witnesses, logger: logger)
             let platform = Platform(
                 engine: engine, files: files, clock: clock, calendar: TradingCalendar.chinaDefault,
                 settings: PlatformSettings(maxUploadBytes: configuration.maxUploadBytes, bcryptCost: UInt8(configuration.bcryptCost), sessionHours: configuration.sessionHours),
-                logger: logger
+                logger: logger, log: log
             )
             let now = platform.nowMillis()
             try await engine.transaction { db in try await CatalogService.seedStandard(now: now, on: db) }
+            do {
+                _ = try await log.checkpoint()
+            } catch let fault as LogFault {
+                // Serve (the public must still see the log), but sign nothing until an audit explains the fault.
+                logger.critical("the witness log does not match its signed checkpoints: \(fault)")
+            }
             return platform
         } catch {
             await engine.shutdown()

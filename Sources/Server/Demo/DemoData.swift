@@ -22,7 +22,7 @@ public enum DemoData {
         guard projects == 0 else { return false }
         let realNow = live.clock.now()
         let clock = ManualClock(realNow.addingTimeInterval(-45 * 86_400))
-        let platform = Platform(engine: live.engine, files: live.files, clock: clock, calendar: live.calendar, settings: live.settings, logger: live.logger)
+        let platform = Platform(engine: live.engine, files: live.files, clock: clock, calendar: live.calendar, settings: live.settings, logger: live.logger, log: live.log)
         let people = try await Self.people(platform)
         // A: engineering tender, awarded and under contract.
         try await Self.tender(platform, clock, people, title: "城东片区道路绿化提升改造工程施工", catalog: "engineering.open-tender", region: "厦门市思明区",

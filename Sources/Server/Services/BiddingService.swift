@@ -25,10 +25,14 @@ public struct BiddingService: Sendable {
             if let existing = try await db.row("SELECT * FROM registrations WHERE lot_id = \(bind: lotID) AND party_id = \(bind: partyID)", as: RegistrationRow.self) {
                 return existing
             }
-            let registration = RegistrationRow(id: Identifiers.make(), lotId: lotID, partyId: partyID, accountId: actor.accountID, deposit: deposit, registeredAt: Timestamps.millis(now))
+            let registration = RegistrationRow(
+                id: Identifiers.make(), lotId: lotID, partyId: partyID, accountId: actor.accountID, deposit: deposit,
+                registeredAt: Timestamps.millis(now), salt: BidderCommitment.newSalt()
+            )
             try await db.insert("registrations", registration)
+            // The public log names the bidder only by its commitment until the opening (条例22).
             _ = try await LogRecords.append(
-                LogEvent(type: "bidder.registered", project: projectID, lot: lotID, actor: actor.logName, time: now, data: ["party": partyID, "deposit": deposit]),
+                LogEvent(type: "bidder.registered", project: projectID, lot: lotID, actor: registration.bidderCommitment, time: now, data: ["deposit": deposit]),
                 on: db
             )
             return registration
@@ -51,7 +55,7 @@ public struct BiddingService: Sendable {
             let now = self.platform.clock.now()
             let lot = try await self.lockedLot(projectID: projectID, lotID: lotID, on: db)
             try TenderService.decode(lot.lifecycle).checkAcceptsBids(now: now)
-            guard try await db.row("SELECT * FROM registrations WHERE lot_id = \(bind: lotID) AND party_id = \(bind: partyID)", as: RegistrationRow.self) != nil else {
+            guard let registration = try await db.row("SELECT * FROM registrations WHERE lot_id = \(bind: lotID) AND party_id = \(bind: partyID)", as: RegistrationRow.self) else {
                 throw TradingError.conflict("not-registered", zh: "请先报名本标段", en: "Register for this lot first")
             }
             let previous = try await db.row(
@@ -64,8 +68,8 @@ public struct BiddingService: Sendable {
             let bidID = Identifiers.make()
             let version = (previous?.version ?? 0) + 1
             let position = try await LogRecords.append(
-                LogEvent(type: "bid.submitted", project: projectID, lot: lotID, actor: actor.logName, time: now,
-                         data: ["bid": bidID, "party": partyID, "version": String(version), "size": String(bytes.count)], documents: [sha]),
+                LogEvent(type: "bid.submitted", project: projectID, lot: lotID, actor: registration.bidderCommitment, time: now,
+                         data: ["bid": bidID, "version": String(version), "size": String(bytes.count)], documents: [sha]),
                 on: db
             )
             let bid = BidRow(
@@ -92,8 +96,9 @@ public struct BiddingService: Sendable {
                 throw TradingError.conflict("no-active-bid", zh: "没有可撤回的投标", en: "There is no active bid to withdraw")
             }
             try await db.raw("UPDATE bids SET status = 'withdrawn', withdrawn_at = \(bind: Timestamps.millis(now)) WHERE id = \(bind: bid.id)").run()
+            let registration = try await db.row("SELECT * FROM registrations WHERE lot_id = \(bind: lotID) AND party_id = \(bind: partyID)", as: RegistrationRow.self)
             let position = try await LogRecords.append(
-                LogEvent(type: "bid.withdrawn", project: projectID, lot: lotID, actor: actor.logName, time: now, data: ["bid": bid.id, "party": partyID]),
+                LogEvent(type: "bid.withdrawn", project: projectID, lot: lotID, actor: registration?.bidderCommitment ?? actor.logName, time: now, data: ["bid": bid.id]),
                 on: db
             )
             bid.status = "withdrawn"
@@ -140,11 +145,13 @@ public struct BiddingService: Sendable {
     /// 开标: at or after the deadline, closes bidding (fewer than the minimum → 流标) and opens, publishing the opening record.
     public func open(projectID: String, lotID: String, by actor: Actor) async throws -> ProjectView {
         let platform = self.platform
-        try await platform.engine.transaction { db in
+        let position = try await platform.engine.transaction { db in
             let project = try await TenderService.ownedProject(projectID, by: actor, on: db)
-            try await Self.closeAndOpen(project: project, lotID: lotID, by: actor, platform: platform, on: db)
+            return try await Self.closeAndOpen(project: project, lotID: lotID, by: actor, platform: platform, on: db)
         }
-        return try await platform.tenders.project(projectID, for: actor)
+        var view = try await platform.tenders.project(projectID, for: actor)
+        view.logIndex = position.index
+        return view
     }
 
     /// Closes and opens every announced lot whose deadline has passed (the scheduler's tick); returns how many.
@@ -163,7 +170,8 @@ public struct BiddingService: Sendable {
         return due.count
     }
 
-    static func closeAndOpen(project: ProjectRow, lotID: String, by actor: Actor, platform: Platform, on db: any SQLDatabase) async throws {
+    @discardableResult
+    static func closeAndOpen(project: ProjectRow, lotID: String, by actor: Actor, platform: Platform, on db: any SQLDatabase) async throws -> LogPosition {
         try await TenderService.applyLotChange(project: project, lotID: lotID, by: actor, logType: "lot.opened", platform: platform, on: db) { db, _, lot in
             let count = try await db.raw("SELECT COUNT(*) AS n FROM bids WHERE lot_id = \(bind: lot.row.id) AND status = 'active'").first()?.decode(column: "n", as: Int64.self) ?? 0
             var effects: [TenderEffect] = []
@@ -174,7 +182,11 @@ public struct BiddingService: Sendable {
                 // Opens a closed lot; any other phase is refused by the state machine with its reason.
                 effects += try lot.lifecycle.handle(.open, now: platform.clock.now(), calendar: platform.calendar)
             }
-            return (effects, ["bids": String(count), "outcome": lot.lifecycle.phase.rawValue])
+            // After the deadline the bidders may be known: reveal each registration's salt so anyone can match the
+            // commitments in earlier entries to the parties (see BidderCommitment).
+            let registrations = try await db.rows("SELECT * FROM registrations WHERE lot_id = \(bind: lot.row.id) ORDER BY registered_at", as: RegistrationRow.self)
+            let revealed = registrations.map { "\($0.partyId):\($0.salt ?? $0.id)" }.joined(separator: ",")
+            return (effects, ["bids": String(count), "outcome": lot.lifecycle.phase.rawValue, "registrations": revealed])
         }
     }
 

@@ -27,17 +27,19 @@ public struct DocumentService: Sendable {
         let sha = try self.platform.files.put(bytes)
         let now = self.platform.nowMillis()
         let attachment = AttachmentRow(id: Identifiers.make(), sha256: sha, filename: name, ownerKind: kind, ownerId: projectID, projectId: projectID, uploadedBy: actor.accountID, createdAt: now)
-        try await self.platform.engine.transaction { db in
+        let position = try await self.platform.engine.transaction { db in
             _ = try await TenderService.ownedProject(projectID, by: actor, on: db)
             try await Self.recordDocument(sha: sha, size: bytes.count, now: now, on: db)
             try await db.insert("attachments", attachment)
-            _ = try await LogRecords.append(
+            return try await LogRecords.append(
                 LogEvent(type: "document.attached", project: projectID, actor: actor.logName, time: self.platform.clock.now(),
                          data: ["kind": kind, "filename": name, "size": String(bytes.count)], documents: [sha]),
                 on: db
             )
         }
-        return Self.view(attachment, size: Int64(bytes.count))
+        var view = Self.view(attachment, size: Int64(bytes.count))
+        view.logIndex = position.index
+        return view
     }
 
     /// The bytes and name of a document, if `actor` may read it: tender files of published projects are public;

@@ -11,8 +11,14 @@ public struct Platform: Sendable {
     public let calendar: TradingCalendar
     public let settings: PlatformSettings
     public let logger: Logger
+    /// The witness log: signed checkpoints, proofs and tiles over `log_entries`.
+    public let log: TransparencyLog
 
-    public init(engine: any DatabaseEngine, files: FileStore, clock: any TradingClock, calendar: TradingCalendar, settings: PlatformSettings, logger: Logger) {
+    public init(
+        engine: any DatabaseEngine, files: FileStore, clock: any TradingClock, calendar: TradingCalendar, settings: PlatformSettings,
+        logger: Logger, log: TransparencyLog
+    ) {
+        self.log = log
         self.engine = engine
         self.files = files
         self.clock = clock

@@ -22,7 +22,7 @@ extension TenderService {
     /// One transaction: lock the project's lots, apply `change`, write state, notices and the log entry.
     func changeProject(_ projectID: String, by actor: Actor, logType: String, _ change: ProjectChange) async throws -> ProjectView {
         let platform = self.platform
-        try await platform.engine.transaction { db in
+        let position = try await platform.engine.transaction { db in
             let project = try await Self.ownedProject(projectID, by: actor, on: db)
             var lots = try await db.rows(
                 SQLQueryString("SELECT * FROM lots WHERE project_id = ") + "\(bind: projectID) ORDER BY number" + SQLQueryString(platform.engine.forUpdate),
@@ -31,26 +31,31 @@ extension TenderService {
             let (effects, data, text) = try await change(db, project, &lots)
             try await Self.save(lots, now: platform.nowMillis(), on: db)
             let notices = try await NoticeComposer(platform: platform, db: db, project: project).publish(effects, lots: lots, text: text, projectLevel: true)
-            _ = try await LogRecords.append(
+            return try await LogRecords.append(
                 LogEvent(type: logType, project: project.id, actor: actor.logName, time: platform.clock.now(),
                          data: data.merging(Self.describe(effects, notices: notices)) { a, _ in a }),
                 on: db
             )
         }
-        return try await self.project(projectID, for: actor)
+        var view = try await self.project(projectID, for: actor)
+        view.logIndex = position.index
+        return view
     }
 
     /// One transaction for one lot: lock it, apply `change`, write state, notices and the log entry.
-    func changeLot(projectID: String, lotID: String, by actor: Actor, logType: String, _ change: LotChange) async throws {
+    func changeLot(projectID: String, lotID: String, by actor: Actor, logType: String, _ change: LotChange) async throws -> LogPosition {
         let platform = self.platform
-        try await platform.engine.transaction { db in
+        return try await platform.engine.transaction { db in
             let project = try await Self.ownedProject(projectID, by: actor, on: db)
-            try await Self.applyLotChange(project: project, lotID: lotID, by: actor, logType: logType, platform: platform, on: db, change)
+            return try await Self.applyLotChange(project: project, lotID: lotID, by: actor, logType: logType, platform: platform, on: db, change)
         }
     }
 
     /// The lot part of a change, for callers that already hold a transaction (the bidding service, the scheduler).
-    static func applyLotChange(project: ProjectRow, lotID: String, by actor: Actor, logType: String, platform: Platform, on db: any SQLDatabase, _ change: LotChange) async throws {
+    @discardableResult
+    static func applyLotChange(
+        project: ProjectRow, lotID: String, by actor: Actor, logType: String, platform: Platform, on db: any SQLDatabase, _ change: LotChange
+    ) async throws -> LogPosition {
         guard let row = try await db.row(
             SQLQueryString("SELECT * FROM lots WHERE id = ") + "\(bind: lotID) AND project_id = \(bind: project.id)" + SQLQueryString(platform.engine.forUpdate),
             as: LotRow.self
@@ -59,7 +64,7 @@ extension TenderService {
         let (effects, data) = try await change(db, project, &lot)
         try await Self.save([lot], now: platform.nowMillis(), on: db)
         let notices = try await NoticeComposer(platform: platform, db: db, project: project).publish(effects, lots: [lot], text: nil, projectLevel: false)
-        _ = try await LogRecords.append(
+        return try await LogRecords.append(
             LogEvent(type: logType, project: project.id, lot: lot.row.id, actor: actor.logName, time: platform.clock.now(),
                      data: data.merging(Self.describe(effects, notices: notices)) { a, _ in a }),
             on: db

@@ -88,19 +88,21 @@ public struct TenderService: Sendable {
                 lifecycle: lifecycle, bidDeadline: nil, updatedAt: now
             )
         }
-        try await self.platform.engine.transaction { db in
+        let position = try await self.platform.engine.transaction { db in
             guard try await db.row("SELECT id FROM parties WHERE id = \(bind: tendererID)", as: IDRow.self) != nil else {
                 throw TradingError.invalid("tenderer", zh: "招标人不存在", en: "The tenderer does not exist")
             }
             try await db.insert("projects", project)
             for lot in lots { try await db.insert("lots", lot) }
-            _ = try await LogRecords.append(
+            return try await LogRecords.append(
                 LogEvent(type: "project.created", project: project.id, actor: actor.logName, time: self.platform.clock.now(),
                          data: ["dealCode": project.dealCode, "catalog": entry.code, "lots": String(lots.count)]),
                 on: db
             )
         }
-        return try await self.project(project.id, for: actor)
+        var view = try await self.project(project.id, for: actor)
+        view.logIndex = position.index
+        return view
     }
 
     /// Publishes the tender notice: checks the periods of RULES.md and each lot's deposit, then opens bidding.
@@ -154,16 +156,18 @@ public struct TenderService: Sendable {
 
     /// Applies one lot event that the tenderer or agency drives (result, publicity, award, contract, archive, re-tender).
     public func lotEvent(projectID: String, lotID: String, _ event: TenderEvent, logType: String, data: [String: String] = [:], by actor: Actor) async throws -> ProjectView {
-        try await self.changeLot(projectID: projectID, lotID: lotID, by: actor, logType: logType) { _, _, lot in
+        let position = try await self.changeLot(projectID: projectID, lotID: lotID, by: actor, logType: logType) { _, _, lot in
             let effects = try lot.lifecycle.handle(event, now: self.platform.clock.now(), calendar: self.platform.calendar)
             return (effects, data)
         }
-        return try await self.project(projectID, for: actor)
+        var view = try await self.project(projectID, for: actor)
+        view.logIndex = position.index
+        return view
     }
 
     /// Records the evaluation result: ranked bids of this lot (entered by hand until the evaluation module lands).
     public func recordResult(projectID: String, lotID: String, ranking: [(bidID: String, rank: Int, scoreCentiPoints: Int64?)], by actor: Actor) async throws -> ProjectView {
-        try await self.changeLot(projectID: projectID, lotID: lotID, by: actor, logType: "lot.result-recorded") { db, _, lot in
+        let position = try await self.changeLot(projectID: projectID, lotID: lotID, by: actor, logType: "lot.result-recorded") { db, _, lot in
             var candidates: [TenderCandidate] = []
             for entry in ranking {
                 guard let bid = try await db.row(
@@ -177,7 +181,9 @@ public struct TenderService: Sendable {
             let summary = candidates.sorted { $0.rank < $1.rank }.map { "\($0.rank):\($0.bidID)" }.joined(separator: ",")
             return (effects, ["ranking": summary])
         }
-        return try await self.project(projectID, for: actor)
+        var view = try await self.project(projectID, for: actor)
+        view.logIndex = position.index
+        return view
     }
 
     static func dealCode(now: Date) -> String {

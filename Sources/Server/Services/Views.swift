@@ -106,6 +106,10 @@ public struct ProjectView: Sendable, Codable, Equatable {
     public var rules: ProcedureRules
     public var lots: [LotView]
     public var documents: [AttachmentView]
+    /// Witness-log index of the change that produced this view (absent on plain reads).
+    public var logIndex: Int64?
+    /// 存证回执: the C2SP tlog-proof of that change (absent on plain reads).
+    public var receipt: String?
 }
 
 public struct AttachmentView: Sendable, Codable, Equatable {
@@ -116,6 +120,10 @@ public struct AttachmentView: Sendable, Codable, Equatable {
     public var size: Int64
     public var url: String
     public var uploadedAt: String
+    /// Witness-log index of the upload (absent on plain reads).
+    public var logIndex: Int64?
+    /// 存证回执: the C2SP tlog-proof of the upload (absent on plain reads).
+    public var receipt: String?
 }
 
 public struct NoticeView: Sendable, Codable, Equatable {
@@ -165,6 +173,8 @@ public struct BidReceipt: Sendable, Codable, Equatable {
     public var receivedAt: String
     public var logIndex: Int64
     public var leafHash: String?
+    /// 投标回执: the C2SP tlog-proof of the submission (only in the answer to the submission itself).
+    public var receipt: String?
 
     init(_ row: BidRow, leafHash: String?) {
         self.bidId = row.id

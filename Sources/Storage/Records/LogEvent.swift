@@ -41,6 +41,7 @@ public enum LogRecords {
         let row = try await db.raw("SELECT COALESCE(MAX(idx) + 1, 0) AS next FROM log_entries").first()
         let index = try row?.decode(column: "next", as: Int64.self) ?? 0
         let bytes = try CanonicalJSON.canonical(event)
+        guard bytes.count <= EntryBundle.maxEntryLength else { throw LogEntryTooLong(type: event.type, length: bytes.count) }
         let leaf = Merkle.leafHash(bytes).hex
         let entry = String(decoding: bytes, as: UTF8.self)
         let now = Timestamps.millis(Date())
@@ -50,6 +51,25 @@ public enum LogRecords {
         return LogPosition(index: index, leafHash: leaf)
     }
 
+    /// Appends already-encoded entries in one statement, in order (the benchmark's batched durable append).
+    public static func append(entries: [[UInt8]], on db: any SQLDatabase) async throws -> Int64 {
+        if db.dialect.name == "postgresql" {
+            try await db.raw("SELECT pg_advisory_xact_lock(7310002)").run()
+        }
+        let row = try await db.raw("SELECT COALESCE(MAX(idx) + 1, 0) AS next FROM log_entries").first()
+        let first = try row?.decode(column: "next", as: Int64.self) ?? 0
+        let now = Timestamps.millis(Date())
+        var insert = db.insert(into: "log_entries").columns("idx", "leaf_hash", "entry", "created_at")
+        for (offset, bytes) in entries.enumerated() {
+            insert = insert.values(
+                SQLBind(first + Int64(offset)), SQLBind(Merkle.leafHash(bytes).hex), SQLBind(String(decoding: bytes, as: UTF8.self)), SQLBind(now)
+            )
+        }
+        try await insert.run()
+        return first
+    }
+
+    /// One stored row of the log.
     public struct Entry: Sendable, Codable {
         public var idx: Int64
         public var leafHash: String
@@ -64,4 +84,11 @@ public enum LogRecords {
     public static func count(on db: any SQLDatabase) async throws -> Int64 {
         try await db.raw("SELECT COUNT(*) AS n FROM log_entries").first()?.decode(column: "n", as: Int64.self) ?? 0
     }
+}
+
+/// An event too long for a tlog-tiles entry bundle (65,535 bytes).
+public struct LogEntryTooLong: Error, CustomStringConvertible {
+    public var type: String
+    public var length: Int
+    public var description: String { "log entry \(self.type) is \(self.length) bytes; at most 65,535 fit an entry bundle" }
 }

@@ -171,14 +171,22 @@ public struct RegistrationRow: Sendable, Codable, Equatable {
     /// `paid`, `guarantee` or `none`.
     public var deposit: String
     public var registeredAt: Int64
+    /// Random hex salt of the bidder's identity commitment in the public log (see ``BidderCommitment``).
+    public var salt: String?
 
-    public init(id: String, lotId: String, partyId: String, accountId: String, deposit: String, registeredAt: Int64) {
+    public init(id: String, lotId: String, partyId: String, accountId: String, deposit: String, registeredAt: Int64, salt: String? = nil) {
         self.id = id
         self.lotId = lotId
         self.partyId = partyId
         self.accountId = accountId
         self.deposit = deposit
         self.registeredAt = registeredAt
+        self.salt = salt
+    }
+
+    /// The commitment that stands for this bidder in the public witness log until the opening.
+    public var bidderCommitment: String {
+        BidderCommitment.make(partyID: self.partyId, salt: self.salt ?? self.id)
     }
 }
 
