@@ -94,6 +94,8 @@ let package = Package(
                 "Server",
                 "Storage",
                 "TradingCore",
+                "WitnessLog",
+                "SealedBid",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -91,5 +91,7 @@ enum Schema {
             size BIGINT PRIMARY KEY, root_hash TEXT NOT NULL, note TEXT NOT NULL, created_at BIGINT NOT NULL)
         """,
         "ALTER TABLE registrations ADD COLUMN salt TEXT",
+        "ALTER TABLE log_entries ADD COLUMN project TEXT",
+        "CREATE INDEX log_entries_project ON log_entries (project, idx)",
     ])
 }

@@ -214,3 +214,70 @@ struct WitnessLogServerTests {
         #expect(failure.description.contains("first bad entry"))
     }
 }
+
+@Suite("Witness log: receipts and the project's witness certificate")
+struct WitnessReceiptTests {
+    @Test("a document, a bid and the opening each come back with a tlog-proof receipt that verifies offline", arguments: TestEngine.available)
+    func receiptsVerify(engine: TestEngine) async throws {
+        let test = try await TestPlatform.make(engine)
+        defer { Task { await test.shutdown() } }
+        try await test.test { client in
+            let fixture = try await Fixture.make(client)
+            let (uploaded, document) = try await client.upload("/api/v1/projects/\(fixture.projectID)/documents?filename=doc.pdf", token: fixture.tenderer, bytes: Array("招标文件".utf8))
+            #expect(uploaded == .created)
+            try await fixture.announce(client, now: test.clock.now())
+            let (submitted, bid) = try await fixture.bid(client, 0, price: 90_000_000_000)
+            #expect(submitted == .created)
+            let verifier = test.platform.log.verifier
+            for (what, json, digest) in [("document", document, document["sha256"] as? String), ("bid", bid, bid["sha256"] as? String)] {
+                let text = try #require(json["receipt"] as? String, "\(what) receipt")
+                let receipt = try TlogProof(parsing: text)
+                let checkpoint = try receipt.verify(log: verifier, witnesses: [], minWitnesses: 0)
+                #expect(receipt.index == UInt64(json["logIndex"] as? Int ?? -1))
+                #expect(checkpoint.size > receipt.index)
+                let entry = String(decoding: try #require(receipt.extra), as: UTF8.self)
+                #expect(entry.contains(try #require(digest)), "the \(what) receipt's entry carries the document hash")
+                // one changed byte of the entry and the receipt no longer verifies
+                var forged = receipt
+                forged.extra = Array(entry.replacingOccurrences(of: "\"type\":\"", with: "\"type\":\"x").utf8)
+                #expect(throws: (any Error).self) { _ = try forged.verify(log: verifier, witnesses: [], minWitnesses: 0) }
+            }
+            // the opening (a result of the procedure) answers with its receipt too
+            test.clock.advance(by: 22 * 86_400)
+            let (opened, project) = try await client.json(.post, "\(fixture.lotPath)/open", token: fixture.tenderer)
+            #expect(opened == .ok)
+            let receipt = try TlogProof(parsing: try #require(project["receipt"] as? String))
+            _ = try receipt.verify(log: verifier, witnesses: [], minWitnesses: 0)
+            #expect(String(decoding: receipt.extra ?? [], as: UTF8.self).contains("\"lot.opened\""))
+        }
+    }
+
+    @Test("the certificate page and bundle: every event of the project, verifiable offline; a changed event is named", arguments: TestEngine.available)
+    func certificate(engine: TestEngine) async throws {
+        let test = try await TestPlatform.make(engine)
+        defer { Task { await test.shutdown() } }
+        try await test.test { client in
+            let fixture = try await Fixture.make(client)
+            try await fixture.announce(client, now: test.clock.now())
+            for index in 0..<3 { _ = try await fixture.bid(client, index, price: 90_000_000_000 + Int64(index)) }
+            test.clock.advance(by: 22 * 86_400)
+            _ = try await client.json(.post, "\(fixture.lotPath)/open", token: fixture.tenderer)
+            let (pageStatus, page) = try await client.execute(uri: "/projects/\(fixture.projectID)/certificate", method: .get) { ($0.status, String(buffer: $0.body)) }
+            #expect(pageStatus == .ok)
+            #expect(page.contains("电子见证书") && page.contains("递交投标文件") && page.contains("开标"))
+            let bytes = try await client.execute(uri: "/projects/\(fixture.projectID)/certificate.json", method: .get) { Array($0.body.readableBytesView) }
+            let certificate = try WitnessCertificate(json: bytes)
+            // project.created, announced, 3 registrations, 3 bids, opened
+            #expect(certificate.events.count == 9)
+            let verdict = certificate.verify(log: test.platform.log.verifier, witnesses: [], minWitnesses: 0)
+            #expect(verdict.isValid, "\(verdict.checkpoint.failure ?? "") \(verdict.firstFailure?.description ?? "")")
+            #expect(verdict.completenessChecked, "entries carry prev links")
+            var tampered = certificate
+            tampered.events[4].entry = tampered.events[4].entry.replacingOccurrences(of: "\"time\":\"", with: "\"time\":\"1")
+            let bad = tampered.verify(log: test.platform.log.verifier, witnesses: [], minWitnesses: 0)
+            #expect(!bad.isValid)
+            #expect(bad.firstFailure?.position == 4)
+            #expect(bad.firstFailure?.index == certificate.events[4].index)
+        }
+    }
+}

@@ -203,3 +203,22 @@ extension TransparencyLog {
         return TlogProof(index: index, proof: proof.hashes, checkpoint: signed.note, extra: Array(row.entry.utf8))
     }
 }
+
+extension TransparencyLog {
+    /// 电子见证书: every logged event of `projectID` with its inclusion proof under one checkpoint that contains
+    /// them all (signed now if needed, with whatever cosignatures the witnesses gave).
+    public func certificate(projectID: String, title: String) async throws -> WitnessCertificate {
+        let rows = try await self.engine.read { db in try await LogRecords.entries(project: projectID, on: db) }
+        let signed: SignedCheckpoint
+        if let last = rows.last {
+            signed = try await self.checkpoint(covering: UInt64(last.idx))
+        } else {
+            signed = try await self.checkpoint()
+        }
+        let events = try rows.map { row in
+            let proof = try self.inclusionProof(index: UInt64(row.idx), size: signed.size)
+            return WitnessCertificate.Event(entry: Array(row.entry.utf8), proof: proof)
+        }
+        return WitnessCertificate(project: projectID, title: title, logKey: self.verifier, checkpoint: signed.note, events: events)
+    }
+}

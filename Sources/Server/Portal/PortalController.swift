@@ -19,6 +19,8 @@ struct PortalController {
         router.get("/notices", use: self.notices)
         router.get("/notices/:notice", use: self.notice)
         router.get("/projects/:project", use: self.project)
+        router.get("/projects/:project/certificate", use: self.certificate)
+        router.get("/projects/:project/certificate.json", use: self.certificateDownload)
         // Accounts
         router.get("/login", use: self.loginForm)
         router.post("/login", use: self.login)

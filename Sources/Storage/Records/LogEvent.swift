@@ -13,6 +13,8 @@ public struct LogEvent: Sendable, Codable, Equatable {
     public var time: String
     public var data: [String: String]
     public var documents: [String]
+    /// Log index of the project's previous entry (set on append), so a certificate that drops an event is detected.
+    public var prev: Int64?
 
     public init(type: String, project: String?, lot: String? = nil, actor: String, time: Date, data: [String: String] = [:], documents: [String] = []) {
         self.type = type
@@ -40,13 +42,21 @@ public enum LogRecords {
         }
         let row = try await db.raw("SELECT COALESCE(MAX(idx) + 1, 0) AS next FROM log_entries").first()
         let index = try row?.decode(column: "next", as: Int64.self) ?? 0
+        var event = event
+        if let project = event.project {
+            event.prev = try await db.raw("SELECT MAX(idx) AS prev FROM log_entries WHERE project = \(bind: project)").first()?
+                .decode(column: "prev", as: Int64?.self)
+        }
         let bytes = try CanonicalJSON.canonical(event)
         guard bytes.count <= EntryBundle.maxEntryLength else { throw LogEntryTooLong(type: event.type, length: bytes.count) }
         let leaf = Merkle.leafHash(bytes).hex
         let entry = String(decoding: bytes, as: UTF8.self)
         let now = Timestamps.millis(Date())
         try await db.raw(
-            "INSERT INTO log_entries (idx, leaf_hash, entry, created_at) VALUES (\(bind: index), \(bind: leaf), \(bind: entry), \(bind: now))"
+            """
+            INSERT INTO log_entries (idx, leaf_hash, entry, created_at, project)
+            VALUES (\(bind: index), \(bind: leaf), \(bind: entry), \(bind: now), \(bind: event.project))
+            """
         ).run()
         return LogPosition(index: index, leafHash: leaf)
     }
@@ -78,6 +88,12 @@ public enum LogRecords {
 
     public static func entries(from start: Int64, limit: Int, on db: any SQLDatabase) async throws -> [Entry] {
         try await db.raw("SELECT idx, leaf_hash, entry FROM log_entries WHERE idx >= \(bind: start) ORDER BY idx LIMIT \(bind: limit)")
+            .all(decoding: Entry.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// Every entry about `project`, in log order (the project's witness certificate).
+    public static func entries(project: String, on db: any SQLDatabase) async throws -> [Entry] {
+        try await db.raw("SELECT idx, leaf_hash, entry FROM log_entries WHERE project = \(bind: project) ORDER BY idx")
             .all(decoding: Entry.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
