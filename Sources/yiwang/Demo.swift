@@ -6,6 +6,7 @@ import Logging
 import Server
 import Storage
 import TradingCore
+import WitnessLog
 
 /// `yiwang demo [--database PATH]` — one whole tender (notice → 3 bids → opening → result → award) through the
 /// HTTP API of an in-process server on a fresh database, with a simulated clock that runs the statutory periods.
@@ -80,6 +81,11 @@ struct Demo: AsyncParsableCommand {
             try await api.expect(201, .POST, "\(lot)/registrations", token: bidders[index], json: ["deposit": "guarantee"])
             let receipt = try await api.expect(201, .POST, "\(lot)/bids?priceFen=\(price)&filename=bid.pdf", token: bidders[index], bytes: Array("演示投标文件\(index + 1)".utf8))
             step(clock, "bid \(index + 1) received at \(receipt["receivedAt"] ?? ""), SHA-256 \(String(describing: receipt["sha256"] ?? "").prefix(16))…, log index \(receipt["logIndex"] ?? "")")
+            if index == 0, let text = receipt["receipt"] as? String {
+                let proof = try TlogProof(parsing: text)
+                let checkpoint = try proof.verify(log: try NoteVerifier(vkey: try await Self.logKey(api)), witnesses: [], minWitnesses: 0)
+                step(clock, "  its tlog-proof receipt verifies offline: entry \(proof.index) is in the signed tree of \(checkpoint.size) entries")
+            }
         }
         clock.advance(by: 20 * 86_400)
         let refused = try await api.call(.POST, "\(lot)/bids?priceFen=700000000&filename=late.pdf", token: bidders[0], bytes: Array("迟到".utf8))
@@ -105,6 +111,22 @@ struct Demo: AsyncParsableCommand {
         try await api.expect(200, .POST, "\(lot)/contract", token: tenderer)
         let log = try await api.expect(200, .GET, "/api/v1/log/entries?limit=1")
         step(clock, "contract signed; the witness log holds \(log["size"] ?? 0) entries")
+        try await Self.verifyCertificate(api, projectID: projectID, clock: clock)
         print("demo: ok")
+    }
+
+    static func logKey(_ api: APIClient) async throws -> String {
+        String(decoding: try await api.download("/log/key"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Downloads the project's witness certificate (电子见证书) and verifies it as `yiwang verify certificate` does.
+    static func verifyCertificate(_ api: APIClient, projectID: String, clock: ManualClock) async throws {
+        let key = try NoteVerifier(vkey: try await Self.logKey(api))
+        let certificate = try WitnessCertificate(json: try await api.download("/projects/\(projectID)/certificate.json"))
+        let verdict = certificate.verify(log: key, witnesses: [], minWitnesses: 0)
+        guard verdict.isValid else {
+            throw APIClient.Failure(description: "the demo project's certificate does not verify: \(verdict.checkpoint.failure ?? verdict.firstFailure?.description ?? "?")")
+        }
+        step(clock, "witness certificate /projects/\(projectID)/certificate: \(certificate.events.count) events, every inclusion proof verifies against the signed checkpoint of \(verdict.checkpoint.checkpoint?.size ?? 0) entries (log key \(key.vkey.prefix(40))…)")
     }
 }

@@ -69,6 +69,14 @@ struct APIClient {
         return object
     }
 
+    /// GETs `path` and returns the body bytes, insisting on 200.
+    func download(_ path: String) async throws -> [UInt8] {
+        let response = try await self.http.execute(HTTPClientRequest(url: self.baseURL + path), timeout: .seconds(60))
+        let body = try await response.body.collect(upTo: 64 * 1024 * 1024)
+        guard response.status.code == 200 else { throw Failure(description: "GET \(path) answered \(response.status.code)") }
+        return Array(body.readableBytesView)
+    }
+
     func login(_ username: String, _ password: String) async throws -> String {
         let object = try await self.expect(200, .POST, "/api/v1/auth/login", json: ["username": username, "password": password])
         guard let token = object["token"] as? String else { throw Failure(description: "no token for \(username)") }
