@@ -94,4 +94,36 @@ enum Schema {
         "ALTER TABLE log_entries ADD COLUMN project TEXT",
         "CREATE INDEX log_entries_project ON log_entries (project, idx)",
     ])
+
+    /// Sealed bids (不见面开标): bidders' signing keys, a project's custodian panel and threshold, the envelopes as
+    /// received, and the custodians' released shares. Opened bids join the `bids` table at the opening.
+    static let v3 = Migration(version: 3, name: "sealed bids", statements: [
+        "ALTER TABLE projects ADD COLUMN sealing_threshold BIGINT",
+        """
+        CREATE TABLE bidder_keys (
+            party_id TEXT PRIMARY KEY REFERENCES parties(id), account_id TEXT NOT NULL REFERENCES accounts(id),
+            public_key TEXT NOT NULL, registered_at BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE custodians (
+            id TEXT PRIMARY KEY, project_id TEXT NOT NULL REFERENCES projects(id), position BIGINT NOT NULL,
+            name TEXT NOT NULL, account_id TEXT REFERENCES accounts(id), public_key TEXT NOT NULL,
+            UNIQUE (project_id, position))
+        """,
+        """
+        CREATE TABLE sealed_bids (
+            id TEXT PRIMARY KEY, lot_id TEXT NOT NULL REFERENCES lots(id), project_id TEXT NOT NULL REFERENCES projects(id),
+            party_id TEXT NOT NULL REFERENCES parties(id), account_id TEXT NOT NULL REFERENCES accounts(id),
+            version BIGINT NOT NULL, envelope_sha256 TEXT NOT NULL REFERENCES documents(sha256), size BIGINT NOT NULL,
+            status TEXT NOT NULL, submitted_at BIGINT NOT NULL, withdrawn_at BIGINT, log_index BIGINT NOT NULL,
+            metadata TEXT NOT NULL, outcome TEXT, outcome_reason TEXT, bid_id TEXT)
+        """,
+        "CREATE INDEX sealed_bids_lot ON sealed_bids (lot_id, status)",
+        """
+        CREATE TABLE released_shares (
+            id TEXT PRIMARY KEY, sealed_bid_id TEXT NOT NULL REFERENCES sealed_bids(id),
+            custodian_id TEXT NOT NULL REFERENCES custodians(id), share TEXT NOT NULL, released_at BIGINT NOT NULL,
+            UNIQUE (sealed_bid_id, custodian_id))
+        """,
+    ])
 }

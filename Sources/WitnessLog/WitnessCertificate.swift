@@ -70,15 +70,26 @@ public struct WitnessCertificate: Sendable, Hashable, Codable {
         }
     }
 
-    /// The certificate as compact JSON, fields in declaration order, slashes unescaped.
-    public func json() throws(WitnessCertificateError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        do {
-            return Array(try encoder.encode(self))
-        } catch {
-            throw .malformedBundle(reason: String(describing: error))
+    /// The certificate as compact JSON with its fields in the documented order (`JSONEncoder` does not keep
+    /// an order on every platform, so the text is written here; strings use RFC 8785 escaping).
+    public func json() -> [UInt8] {
+        let events = self.events.map { event in
+            let proof = event.proof.map(Self.quoted).joined(separator: ",")
+            return #"{"index":\#(event.index),"entry":\#(Self.quoted(event.entry)),"proof":[\#(proof)]}"#
         }
+        let members = [
+            ("format", Self.quoted(self.format)), ("project", Self.quoted(self.project)),
+            ("title", Self.quoted(self.title)), ("origin", Self.quoted(self.origin)),
+            ("logKey", Self.quoted(self.logKey)), ("checkpoint", Self.quoted(self.checkpoint)),
+            ("events", "[" + events.joined(separator: ",") + "]"),
+        ]
+        return Array(("{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}").utf8)
+    }
+
+    /// A JSON string literal.
+    private static func quoted(_ text: String) -> String {
+        // A string always has a canonical form; only non-finite numbers can fail.
+        String(decoding: (try? CanonicalJSON.canonical(.string(text))) ?? [], as: UTF8.self)
     }
 }
 

@@ -46,22 +46,12 @@ struct Audit: AsyncParsableCommand {
 
     func verifier(_ configuration: AppConfiguration) throws -> NoteVerifier {
         if let logKey {
-            return try NoteVerifier(vkey: try KeyArgument.text(logKey))
+            return try VerifierKeyArgument.load(logKey, role: "log")
         }
         return try LogKeyFile.load(path: configuration.effectiveLogKeyFile, origin: configuration.logOrigin).verifier
     }
 
     static func read(_ path: String) throws -> String {
         try String(contentsOfFile: path, encoding: .utf8)
-    }
-}
-
-/// A key given on the command line: the key text itself, or the path of a file holding it.
-enum KeyArgument {
-    static func text(_ argument: String) throws -> String {
-        if FileManager.default.fileExists(atPath: argument) {
-            return try String(contentsOfFile: argument, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        return argument.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -30,8 +30,10 @@ struct TestPlatform {
     /// Monday 2026-11-02 10:00 in Asia/Shanghai.
     static let start = Date(timeIntervalSince1970: 1_793_584_800)
 
-    static func make(_ engine: TestEngine, maxUploadBytes: Int = 2 * 1024 * 1024) async throws -> TestPlatform {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yiwang-test-\(UUID().uuidString)")
+    static func make(
+        _ engine: TestEngine, maxUploadBytes: Int = 2 * 1024 * 1024, directory: URL? = nil, witnesses: [String] = []
+    ) async throws -> TestPlatform {
+        let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("yiwang-test-\(UUID().uuidString)")
         var url: String?
         if engine == .postgres, let base = ProcessInfo.processInfo.environment["POSTGRES_URL"] {
             let name = "yw_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
@@ -45,7 +47,8 @@ struct TestPlatform {
         let clock = ManualClock(Self.start)
         var logger = Logger(label: "yiwang-test")
         logger.logLevel = .warning
-        let configuration = AppConfiguration(databaseURL: url, dataDirectory: directory.path, maxUploadBytes: maxUploadBytes, bcryptCost: 4, sessionHours: 24 * 90, schedulerSeconds: 0)
+        var configuration = AppConfiguration(databaseURL: url, dataDirectory: directory.path, maxUploadBytes: maxUploadBytes, bcryptCost: 4, sessionHours: 24 * 90, schedulerSeconds: 0)
+        configuration.logWitnesses = witnesses
         let platform = try await PlatformBootstrap.open(configuration, clock: clock, logger: logger)
         _ = try await PlatformBootstrap.ensureOperator(platform, password: "operator-pass")
         return TestPlatform(platform: platform, clock: clock, directory: directory, configuration: configuration)

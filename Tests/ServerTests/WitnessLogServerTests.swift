@@ -281,3 +281,44 @@ struct WitnessReceiptTests {
         }
     }
 }
+
+@Suite("Witness log: the platform pushes checkpoints to a live witness")
+struct WitnessPushTests {
+    @Test("each new checkpoint is cosigned by the configured witness; receipts carry the cosignature; a fork is refused", arguments: TestEngine.available)
+    func platformCheckpointsAreCosigned(engine: TestEngine) async throws {
+        // setup: the log key exists before the witness starts, so the witness can trust it
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yiwang-test-\(UUID().uuidString)")
+        let logSigner = try LogKeyFile.loadOrCreate(path: directory.appendingPathComponent("log.key").path, origin: "yiwang.local/log")
+        let witnessSigner = try NoteSigner.generate(name: "witness.regulator.test", type: .cosignatureV1)
+        let service = try WitnessService(
+            signer: witnessSigner, logKeys: [logSigner.verifier],
+            stateFile: WitnessStateFile(path: directory.appendingPathComponent("witness-state.json").path), logger: Logger(label: "witness")
+        )
+        let witnessApp = buildWitnessApplication(configuration: .init(address: .hostname("127.0.0.1", port: 0)), witness: service)
+        try await witnessApp.test(.live) { witnessClient in
+            let port = try #require(witnessClient.port)
+            let test = try await TestPlatform.make(engine, directory: directory, witnesses: ["http://127.0.0.1:\(port)/=\(witnessSigner.verifier.vkey)"])
+            defer { Task { await test.shutdown() } }
+            // exercise: changes through the API produce receipts under cosigned checkpoints
+            try await test.test { client in
+                let fixture = try await Fixture.make(client)
+                try await fixture.announce(client, now: test.clock.now())
+                let (status, bid) = try await fixture.bid(client, 0, price: 90_000_000_000)
+                #expect(status == .created)
+                let receipt = try TlogProof(parsing: try #require(bid["receipt"] as? String))
+                // validate: the receipt verifies with one required witness
+                let checkpoint = try receipt.verify(log: logSigner.verifier, witnesses: [witnessSigner.verifier], minWitnesses: 1)
+                #expect(await service.latest(origin: "yiwang.local/log")?.size == checkpoint.size)
+            }
+            // the witness's copy catches a rewrite that the database alone would hide
+            let note = try await test.platform.log.checkpoint().note
+            #expect(note.signatures.contains { $0.keyID == witnessSigner.verifier.keyID })
+            // a second checkpoint of the same size with another root, signed by the log: the witness refuses (409)
+            let size = try await test.platform.log.checkpoint().size
+            let forged = try Checkpoint(origin: "yiwang.local/log", size: size, rootHash: Merkle.leafHash(Array("fork".utf8))).sign(with: [logSigner])
+            let reply = await service.addCheckpoint(body: AddCheckpointRequest(oldSize: size, consistencyProof: [], checkpoint: forged).body)
+            #expect(reply.status == 409)
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+}

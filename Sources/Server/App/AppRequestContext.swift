@@ -7,6 +7,8 @@ public struct AppRequestContext: RequestContext {
     /// Set by ``AuthenticationMiddleware`` from the `Authorization: Bearer` header or the `yw_session` cookie.
     public var actor: Actor?
     public var token: String?
+    /// The peer's IP address as the socket saw it (recorded with sealed bids for supervision).
+    public var remoteAddress: String?
     /// Uploads are checked against `uploads.maxBytes` by the handlers; the framework limit sits just above it.
     public var maxUploadSize: Int { 512 * 1024 * 1024 }
 
@@ -14,6 +16,7 @@ public struct AppRequestContext: RequestContext {
         self.coreContext = .init(source: source)
         self.actor = nil
         self.token = nil
+        self.remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     public var requestDecoder: JSONDecoder {

@@ -48,8 +48,11 @@ public struct ProjectRow: Sendable, Codable, Equatable {
     public var rules: String
     /// 1 once the tender notice is out.
     public var published: Int64
+    /// k of the custodian panel when the project takes sealed bids (不见面开标); nil for plain uploads.
+    public var sealingThreshold: Int64?
 
-    public init(id: String, dealCode: String, title: String, description: String, catalogCode: String, tradingType: String, region: String, funding: String, tendererPartyId: String, agencyPartyId: String?, createdBy: String, createdAt: Int64, rules: String, published: Int64) {
+    public init(id: String, dealCode: String, title: String, description: String, catalogCode: String, tradingType: String, region: String, funding: String, tendererPartyId: String, agencyPartyId: String?, createdBy: String, createdAt: Int64, rules: String, published: Int64, sealingThreshold: Int64? = nil) {
+        self.sealingThreshold = sealingThreshold
         self.id = id
         self.dealCode = dealCode
         self.title = title

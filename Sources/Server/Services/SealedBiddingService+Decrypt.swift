@@ -1,0 +1,149 @@
+import Foundation
+import SQLKit
+import SealedBid
+import Storage
+import TradingCore
+
+extension SealedBiddingService {
+    /// The stored bytes of an envelope (a missing file is the platform's fault, never the bidder's).
+    func storedEnvelope(_ sha256: String) throws -> [UInt8] {
+        guard let data = self.platform.files.get(sha256) else {
+            throw TradingError(.conflict, code: "envelope-missing", zh: "平台文件库缺少密封投标文件", en: "The file store lacks an envelope")
+        }
+        return Array(data)
+    }
+
+    struct StoredDocument: Sendable { var sha: String; var size: Int }
+
+    /// One envelope's fate at the opening.
+    struct Opened: Sendable {
+        var row: SealedBidRow
+        var payload: BidPayload?
+        var outcome: String
+        var reason: String?
+    }
+
+    /// Opens a closed sealed lot once k custodians have released shares of every active envelope: decrypts each,
+    /// records opened bids (price from the opening sheet) and the bidder- or platform-fault outcomes
+    /// (电子招标投标办法31), and publishes the opening record. Returns false while shares are missing.
+    @discardableResult
+    public func openIfReady(projectID: String, lotID: String, by actor: Actor) async throws -> Bool {
+        let (project, lot, bids, shares) = try await self.platform.engine.read { db in
+            guard let project = try await db.row("SELECT * FROM projects WHERE id = \(bind: projectID)", as: ProjectRow.self),
+                  let lot = try await db.row("SELECT * FROM lots WHERE id = \(bind: lotID) AND project_id = \(bind: projectID)", as: LotRow.self)
+            else { throw TradingError.notFound("Lot", zh: "标段") }
+            let bids = try await db.rows("SELECT * FROM sealed_bids WHERE lot_id = \(bind: lotID) AND status = 'active' ORDER BY submitted_at", as: SealedBidRow.self)
+            let shares = try await db.rows("SELECT s.* FROM released_shares s JOIN sealed_bids b ON b.id = s.sealed_bid_id WHERE b.lot_id = \(bind: lotID)", as: ReleasedShareRow.self)
+            return (project, lot, bids, shares)
+        }
+        guard lot.phase == TenderPhase.biddingClosed.rawValue, let threshold = project.sealingThreshold else { return false }
+        let byBid = Dictionary(grouping: shares, by: \.sealedBidId)
+        guard bids.allSatisfy({ Set((byBid[$0.id] ?? []).map(\.custodianId)).count >= Int(threshold) }) else { return false }
+        // Decrypt outside any transaction: this is the slow part.
+        let opened = bids.map { row in self.decrypt(row, shares: byBid[row.id] ?? []) }
+        var stored: [String: StoredDocument] = [:]
+        for item in opened {
+            if let payload = item.payload { stored[item.row.id] = StoredDocument(sha: try self.platform.files.put(payload.fileBytes), size: payload.fileBytes.count) }
+        }
+        let documents = stored
+        let platform = self.platform
+        let finished = try await platform.engine.transaction { db -> Bool in
+            guard let locked = try await db.row(
+                SQLQueryString("SELECT * FROM lots WHERE id = ") + "\(bind: lotID)" + SQLQueryString(platform.engine.forUpdate), as: LotRow.self
+            ), locked.phase == TenderPhase.biddingClosed.rawValue else { return false }
+            let now = Timestamps.millis(platform.clock.now())
+            for item in opened {
+                var bidID: String?
+                if let payload = item.payload, let document = documents[item.row.id] {
+                    let bid = BidRow(
+                        id: Identifiers.make(), lotId: lotID, projectId: projectID, partyId: item.row.partyId, accountId: item.row.accountId,
+                        version: item.row.version, priceFen: payload.openingSheet.priceFen, currency: payload.openingSheet.currency,
+                        documentSha256: document.sha, filename: (try? DocumentService.cleanFilename(payload.fileName)) ?? "bid",
+                        size: Int64(document.size), status: "active", submittedAt: item.row.submittedAt, withdrawnAt: nil, logIndex: item.row.logIndex
+                    )
+                    try await DocumentService.recordDocument(sha: document.sha, size: document.size, now: now, on: db)
+                    try await db.insert("bids", bid)
+                    try await db.insert("attachments", AttachmentRow(
+                        id: Identifiers.make(), sha256: document.sha, filename: bid.filename, ownerKind: "bid", ownerId: bid.id, projectId: projectID,
+                        uploadedBy: item.row.accountId, createdAt: now
+                    ))
+                    bidID = bid.id
+                    if let creator = DocumentCreator.read(payload.fileBytes) {
+                        var metadata = (try? JSONDecoder().decode(SubmissionMetadata.self, from: Data(item.row.metadata.utf8))) ?? SubmissionMetadata(address: nil, forwardedFor: nil, toolVersion: nil, machineHash: nil)
+                        metadata.documentCreator = creator
+                        let text = String(decoding: try JSONEncoder().encode(metadata), as: UTF8.self)
+                        try await db.raw("UPDATE sealed_bids SET metadata = \(bind: text) WHERE id = \(bind: item.row.id)").run()
+                    }
+                }
+                try await db.raw("""
+                    UPDATE sealed_bids SET outcome = \(bind: item.outcome), outcome_reason = \(bind: item.reason), bid_id = \(bind: bidID)
+                    WHERE id = \(bind: item.row.id)
+                    """).run()
+            }
+            let summary = opened.map { "\($0.row.envelopeSha256.prefix(16)):\($0.outcome)" + ($0.payload.map { ":\($0.openingSheet.priceFen)" } ?? "") }
+            try await TenderService.applyLotChange(project: project, lotID: lotID, by: actor, logType: "lot.opened", platform: platform, on: db) { db, _, lot in
+                let effects = try lot.lifecycle.handle(.open, now: platform.clock.now(), calendar: platform.calendar)
+                let registrations = try await db.rows("SELECT * FROM registrations WHERE lot_id = \(bind: lotID) ORDER BY registered_at", as: RegistrationRow.self)
+                return (effects, [
+                    "sealed": "true", "envelopes": summary.joined(separator: ","),
+                    "registrations": registrations.map { "\($0.partyId):\($0.salt ?? $0.id)" }.joined(separator: ","),
+                ])
+            }
+            return true
+        }
+        if finished { _ = try? await platform.log.checkpoint() }
+        return finished
+    }
+
+    /// Decrypts one envelope with its released share files; a failure is classified by fault.
+    func decrypt(_ row: SealedBidRow, shares: [ReleasedShareRow]) -> Opened {
+        let envelope: BidEnvelope
+        do {
+            guard let data = self.platform.files.get(row.envelopeSha256) else {
+                return Opened(row: row, payload: nil, outcome: "withdrawn", reason: "平台文件库缺少该密封文件（平台原因，按撤回处理）")
+            }
+            envelope = try BidEnvelope(stored: Array(data), committedSHA256: Self.bytes(hex: row.envelopeSha256))
+        } catch {
+            return Opened(row: row, payload: nil, outcome: error.faultOfBidder ? "revoked" : "withdrawn", reason: error.zh)
+        }
+        let files = shares.compactMap { try? ShareFile(text: $0.share) }
+        do {
+            return Opened(row: row, payload: try envelope.open(withShareFiles: files), outcome: "opened", reason: nil)
+        } catch {
+            switch error {
+            case .opening(let opening):
+                return Opened(row: row, payload: nil, outcome: opening.faultOfBidder ? "revoked" : "withdrawn", reason: opening.zh)
+            default:
+                return Opened(row: row, payload: nil, outcome: "withdrawn", reason: "密钥份额与密封文件不符（平台原因，按撤回处理）")
+            }
+        }
+    }
+
+    static func bytes(hex: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex) ?? hex.endIndex
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        return bytes
+    }
+}
+
+/// 文档创建者 — the creator fields a PDF's document information dictionary carries (/Author, /Creator, /Producer),
+/// read from a bid file after the opening for the 条例40 "same document creator" indicator.
+enum DocumentCreator {
+    static func read(_ bytes: [UInt8]) -> String? {
+        guard bytes.starts(with: Array("%PDF".utf8)) else { return nil }
+        let text = String(decoding: bytes.prefix(4 * 1024 * 1024), as: UTF8.self)
+        var parts: [String] = []
+        for field in ["Author", "Creator", "Producer"] {
+            if let match = text.firstMatch(of: try! Regex("/\(field)\\s*\\(([^)]{1,200})\\)")), let value = match.output[1].substring {
+                parts.append("\(field)=\(value)")
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+}
