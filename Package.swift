@@ -50,7 +50,7 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Auctions", swiftSettings: swiftSettings),
+        .target(name: "Auctions", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .target(name: "Screening", swiftSettings: swiftSettings),
         // Storage: one SQL implementation for PostgreSQL and SQLite, migrations, file store.
         .target(
@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Storage", "TradingCore", "WitnessLog",
+                "Server", "Storage", "TradingCore", "WitnessLog", "SealedBid",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],

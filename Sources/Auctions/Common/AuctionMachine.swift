@@ -19,4 +19,8 @@ public protocol AuctionMachine: Hashable, Codable, Sendable {
     var acceptedBids: [AuctionBid] { get }
     /// Set once the auction has closed.
     var outcome: AuctionOutcome? { get }
+    /// The legal close instant, set with `outcome`.
+    var closedAt: Date? { get }
+    /// Whether bids are taken now, as the phase decides (time passing is only seen through `handle`).
+    var biddingWindow: BiddingWindow { get }
 }

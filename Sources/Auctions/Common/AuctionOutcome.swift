@@ -56,6 +56,13 @@ public struct RelistingTerms: Hashable, Codable, Sendable {
         self.previousStartPrice = previousStartPrice
         self.minimumStartPrice = minimumStartPrice
     }
+
+    /// The terms when the start price may be cut by at most `maximumCutPercent` % (0…100) of the previous one;
+    /// the minimum is rounded up to whole fen, so a cut never exceeds the limit.
+    public init(previousStartPrice: Fen, maximumCutPercent: Int) {
+        self.previousStartPrice = previousStartPrice
+        self.minimumStartPrice = previousStartPrice.percentRoundedUp(Int64(100 - maximumCutPercent))
+    }
 }
 
 /// A bidder's identity behind its anonymous participant number, revealed when a reverse auction closes.
@@ -66,5 +73,33 @@ public struct ParticipantIdentity: Hashable, Codable, Sendable {
     public init(participant: Int, bidder: BidderID) {
         self.participant = participant
         self.bidder = bidder
+    }
+}
+
+/// What every auction does when it closes: announce the outcome and release the losers' deposits.
+enum AuctionClosing {
+    static func effects(
+        outcome: AuctionOutcome,
+        at closedAt: Date,
+        depositHolders: Set<BidderID>,
+        releaseWithin: TimeInterval
+    ) -> [AuctionEffect] {
+        var effects: [AuctionEffect] = [.closed(outcome, at: closedAt)]
+        let released = depositHolders.subtracting(outcome.winner.map { [$0] } ?? []).sorted()
+        if !released.isEmpty {
+            effects.append(.releaseDeposits(released, by: closedAt.addingTimeInterval(releaseWithin)))
+        }
+        return effects
+    }
+
+    /// 拍卖法§50: the best bid of an ascending auction against the hidden reserve.
+    static func ascendingOutcome(leader: AuctionBid?, reserve: Fen?, byPreemption: Bool = false) -> AuctionOutcome {
+        guard let leader else { return .noSale(.noBids) }
+        if let reserve, leader.amount < reserve {
+            return .noSale(.reserveNotMet(bestBid: leader.amount, reserve: reserve))
+        }
+        return .sold(
+            AuctionAward(bidder: leader.bidder, price: leader.amount, sequence: leader.sequence, byPreemption: byPreemption)
+        )
     }
 }

@@ -60,6 +60,8 @@ public enum AuctionRulesViolation: Hashable, Codable, Sendable {
     case percentOutOfRange(AuctionRulesField)
     /// The same bidder appears twice.
     case duplicateBidder(BidderID)
+    /// 拍§24: deposits must be released within `maximum` seconds of the close (24 h).
+    case depositReleaseTooLate(maximum: TimeInterval)
 
     /// 中文说明.
     public var chineseMessage: String {
@@ -75,6 +77,7 @@ public enum AuctionRulesViolation: Hashable, Codable, Sendable {
         case .floorNotBelowStart: "最低价必须低于起始价"
         case .percentOutOfRange(let field): "\(field.chineseName)超出 0–100% 范围"
         case .duplicateBidder(let bidder): "竞买人 \(bidder) 重复"
+        case .depositReleaseTooLate(let maximum): "保证金应在竞价结束后 \(Int(maximum / 3600)) 小时内退还"
         }
     }
 
@@ -93,6 +96,8 @@ public enum AuctionRulesViolation: Hashable, Codable, Sendable {
         case .floorNotBelowStart: "The floor price must be below the start price."
         case .percentOutOfRange(let field): "The \(field.rawValue) is outside 0–100 %."
         case .duplicateBidder(let bidder): "Bidder \(bidder) appears more than once."
+        case .depositReleaseTooLate(let maximum):
+            "Deposits must be released within \(Int(maximum / 3600)) hours of the close."
         }
     }
 }
@@ -103,5 +108,17 @@ public struct InvalidAuctionRules: Error, Hashable, Sendable {
 
     public init(violations: [AuctionRulesViolation]) {
         self.violations = violations
+    }
+}
+
+extension Array where Element == AuctionRulesViolation {
+    /// Adds `.notPositive(.reservePrice)` when a reserve is set and is not positive.
+    mutating func checkReserve(_ reserve: Fen?) {
+        if let reserve, reserve <= 0 { self.append(.notPositive(.reservePrice)) }
+    }
+
+    /// Adds `.notPositive(.depositReleaseWithin)` when the deposit release period is negative.
+    mutating func checkDepositRelease(within period: TimeInterval) {
+        if period < 0 { self.append(.notPositive(.depositReleaseWithin)) }
     }
 }

@@ -24,7 +24,7 @@ public struct DutchAuction: AuctionMachine {
     public private(set) var outcome: AuctionOutcome?
     public private(set) var closedAt: Date?
     private var ledger = BidLedger()
-    private var clock: Date = .distantPast
+    private var clock = MonotonicClock()
 
     public init(rules: DutchAuctionRules) throws(InvalidAuctionRules) {
         let violations = rules.violations
@@ -40,6 +40,14 @@ public struct DutchAuction: AuctionMachine {
 
     public var acceptedBids: [AuctionBid] { self.ledger.bids }
 
+    public var biddingWindow: BiddingWindow {
+        switch self.phase {
+        case .scheduled: .notOpenYet(opensAt: self.rules.start)
+        case .descending: .open
+        case .closed: .closed
+        }
+    }
+
     public var nextDeadline: Date? {
         switch self.phase {
         case .scheduled: self.rules.start
@@ -50,8 +58,7 @@ public struct DutchAuction: AuctionMachine {
     }
 
     public mutating func handle(_ event: Event, now: Date) -> [AuctionEffect] {
-        let now = max(now, self.clock)
-        self.clock = now
+        let now = self.clock.observe(now)
         var effects = self.advance(to: now)
         switch event {
         case .tick:
@@ -86,27 +93,12 @@ public struct DutchAuction: AuctionMachine {
     }
 
     private mutating func accept(_ request: BidRequest, at now: Date) -> [AuctionEffect] {
-        if let replay = self.ledger.replay(of: request) { return [replay] }
-        switch self.phase {
-        case .scheduled: return [request.rejected(.notOpenYet(opensAt: self.rules.start))]
-        case .closed: return [request.rejected(.closed)]
-        case .descending: break
-        }
+        if let answer = self.ledger.screen(request, window: self.biddingWindow) { return [answer] }
         guard request.amount > 0 else { return [request.rejected(.invalidAmount)] }
         let price = self.rules.price(afterSteps: self.step)
         guard request.amount >= price else { return [request.rejected(.belowClockPrice(current: price))] }
         let bid = self.ledger.append(request, amount: price, time: now, kind: .clockAcceptance)
-        let acknowledgement = BidAcknowledgement(
-            clientBidID: request.clientBidID,
-            bidder: request.bidder,
-            sequence: bid.sequence,
-            amount: price,
-            receivedAt: now,
-            standingPrice: price,
-            isLeading: true,
-            endsAt: now
-        )
-        self.ledger.remember(acknowledgement, for: request)
+        let acknowledgement = self.ledger.acknowledge(bid, of: request, standingPrice: price, isLeading: true, endsAt: now)
         let outcome = AuctionClosing.ascendingOutcome(leader: bid, reserve: self.rules.reservePrice)
         return [.bidAccepted(acknowledgement)] + self.close(with: outcome, at: now)
     }

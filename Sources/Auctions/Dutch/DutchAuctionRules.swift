@@ -43,8 +43,8 @@ public struct DutchAuctionRules: Hashable, Codable, Sendable {
         if !(self.stepInterval > 0) { violations.append(.notPositive(.stepInterval)) }
         if self.floorPrice <= 0 { violations.append(.notPositive(.floorPrice)) }
         if self.floorPrice >= self.startPrice { violations.append(.floorNotBelowStart) }
-        if let reserve = self.reservePrice, reserve <= 0 { violations.append(.notPositive(.reservePrice)) }
-        if self.depositReleaseWithin < 0 { violations.append(.notPositive(.depositReleaseWithin)) }
+        violations.checkReserve(self.reservePrice)
+        violations.checkDepositRelease(within: self.depositReleaseWithin)
         return violations
     }
 

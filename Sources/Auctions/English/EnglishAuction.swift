@@ -27,7 +27,7 @@ public struct EnglishAuction: AuctionMachine {
     public private(set) var outcome: AuctionOutcome?
     public private(set) var closedAt: Date?
     private var ledger = BidLedger()
-    private var clock: Date = .distantPast
+    private var clock = MonotonicClock()
 
     public init(rules: EnglishAuctionRules) throws(InvalidAuctionRules) {
         let violations = rules.violations
@@ -47,6 +47,14 @@ public struct EnglishAuction: AuctionMachine {
         }
     }
 
+    public var biddingWindow: BiddingWindow {
+        switch self.phase {
+        case .scheduled: .notOpenYet(opensAt: self.rules.freeBiddingStart)
+        case .freeBidding, .timedBidding: .open
+        case .closed: .closed
+        }
+    }
+
     public var nextDeadline: Date? {
         switch self.phase {
         case .scheduled: self.rules.freeBiddingStart
@@ -56,8 +64,7 @@ public struct EnglishAuction: AuctionMachine {
     }
 
     public mutating func handle(_ event: Event, now: Date) -> [AuctionEffect] {
-        let now = max(now, self.clock)
-        self.clock = now
+        let now = self.clock.observe(now)
         var effects = self.advance(to: now)
         switch event {
         case .tick:
@@ -89,36 +96,18 @@ public struct EnglishAuction: AuctionMachine {
     }
 
     private mutating func bid(_ request: BidRequest, at now: Date) -> [AuctionEffect] {
-        if let replay = self.ledger.replay(of: request) { return [replay] }
-        switch self.phase {
-        case .scheduled: return [request.rejected(.notOpenYet(opensAt: self.rules.freeBiddingStart))]
-        case .closed: return [request.rejected(.closed)]
-        case .freeBidding, .timedBidding: break
-        }
+        if let answer = self.ledger.screen(request, window: self.biddingWindow) { return [answer] }
         if let reason = self.rules.ladder.rejection(of: request.amount, over: self.standingPrice) {
             return [request.rejected(reason)]
         }
         let bid = self.ledger.append(request, amount: request.amount, time: now, kind: .raise)
         var extended: [AuctionEffect] = []
         if self.phase == .timedBidding {
-            let restarted = now.addingTimeInterval(self.rules.countdown)
-            if restarted > self.endsAt {
-                self.endsAt = restarted
-                extended.append(.extendEnd(to: restarted))
-            }
+            extended = EndOfBidding.postpone(&self.endsAt, to: now.addingTimeInterval(self.rules.countdown))
         }
-        let acknowledgement = BidAcknowledgement(
-            clientBidID: request.clientBidID,
-            bidder: request.bidder,
-            sequence: bid.sequence,
-            amount: bid.amount,
-            receivedAt: now,
-            standingPrice: bid.amount,
-            isLeading: true,
-            endsAt: self.endsAt
-        )
-        self.ledger.remember(acknowledgement, for: request)
-        return [.bidAccepted(acknowledgement), .announce(.standingPrice(bid.amount, sequence: bid.sequence))] + extended
+        let acknowledgement = self.ledger.acknowledge(
+            bid, of: request, standingPrice: bid.amount, isLeading: true, endsAt: self.endsAt)
+        return AuctionEffect.raiseAccepted(acknowledgement) + extended
     }
 
     private mutating func close(with outcome: AuctionOutcome, at closedAt: Date) -> [AuctionEffect] {

@@ -56,10 +56,10 @@ public struct EnglishAuctionRules: Hashable, Codable, Sendable {
     /// Everything wrong with these rules; empty when they are usable.
     public var violations: [AuctionRulesViolation] {
         var violations = self.ladder.violations
-        if let reserve = self.reservePrice, reserve <= 0 { violations.append(.notPositive(.reservePrice)) }
+        violations.checkReserve(self.reservePrice)
         if self.freeBiddingEnd <= self.freeBiddingStart { violations.append(.endNotAfterStart(.biddingPeriod)) }
         if !(self.countdown > 0) { violations.append(.notPositive(.countdown)) }
-        if self.depositReleaseWithin < 0 { violations.append(.notPositive(.depositReleaseWithin)) }
+        violations.checkDepositRelease(within: self.depositReleaseWithin)
         return violations
     }
 }

@@ -30,7 +30,7 @@ public struct JudicialAuction: AuctionMachine {
     public private(set) var closedAt: Date?
     public private(set) var depositPayers: Set<BidderID> = []
     private var ledger = BidLedger()
-    private var clock: Date = .distantPast
+    private var clock = MonotonicClock()
 
     public init(rules: JudicialAuctionRules) throws(InvalidAuctionRules) {
         let violations = rules.violations
@@ -50,6 +50,14 @@ public struct JudicialAuction: AuctionMachine {
         }
     }
 
+    public var biddingWindow: BiddingWindow {
+        switch self.phase {
+        case .scheduled: .notOpenYet(opensAt: self.rules.biddingStart)
+        case .bidding: .open
+        case .closed: .closed
+        }
+    }
+
     public var nextDeadline: Date? {
         switch self.phase {
         case .scheduled: self.rules.biddingStart
@@ -59,8 +67,7 @@ public struct JudicialAuction: AuctionMachine {
     }
 
     public mutating func handle(_ event: Event, now: Date) -> [AuctionEffect] {
-        let now = max(now, self.clock)
-        self.clock = now
+        let now = self.clock.observe(now)
         var effects = self.advance(to: now)
         switch event {
         case .tick:
@@ -93,12 +100,7 @@ public struct JudicialAuction: AuctionMachine {
     }
 
     private mutating func bid(_ request: BidRequest, at now: Date) -> [AuctionEffect] {
-        if let replay = self.ledger.replay(of: request) { return [replay] }
-        switch self.phase {
-        case .scheduled: return [request.rejected(.notOpenYet(opensAt: self.rules.biddingStart))]
-        case .closed: return [request.rejected(.closed)]
-        case .bidding: break
-        }
+        if let answer = self.ledger.screen(request, window: self.biddingWindow) { return [answer] }
         if self.rules.requiresDeposit, !self.depositPayers.contains(request.bidder) {
             return [request.rejected(.depositNotPaid)]
         }
@@ -121,24 +123,11 @@ public struct JudicialAuction: AuctionMachine {
         self.leader = bid
         var extended: [AuctionEffect] = []
         if now > self.endsAt.addingTimeInterval(-self.rules.extensionWindow) {
-            let moved = now.addingTimeInterval(self.rules.extensionLength)
-            if moved > self.endsAt {
-                self.endsAt = moved
-                extended.append(.extendEnd(to: moved))
-            }
+            extended = EndOfBidding.postpone(&self.endsAt, to: now.addingTimeInterval(self.rules.extensionLength))
         }
-        let acknowledgement = BidAcknowledgement(
-            clientBidID: request.clientBidID,
-            bidder: request.bidder,
-            sequence: bid.sequence,
-            amount: bid.amount,
-            receivedAt: now,
-            standingPrice: bid.amount,
-            isLeading: true,
-            endsAt: self.endsAt
-        )
-        self.ledger.remember(acknowledgement, for: request)
-        return [.bidAccepted(acknowledgement), .announce(.standingPrice(bid.amount, sequence: bid.sequence))] + extended
+        let acknowledgement = self.ledger.acknowledge(
+            bid, of: request, standingPrice: bid.amount, isLeading: true, endsAt: self.endsAt)
+        return AuctionEffect.raiseAccepted(acknowledgement) + extended
     }
 
     private mutating func close(with outcome: AuctionOutcome, at closedAt: Date) -> [AuctionEffect] {

@@ -111,10 +111,12 @@ public struct JudicialAuctionRules: Hashable, Codable, Sendable {
 
     /// 拍§26: what a re-auction of this lot may start at.
     public var relistingTerms: RelistingTerms {
-        RelistingTerms(
-            previousStartPrice: self.startPrice,
-            minimumStartPrice: self.startPrice.percentRoundedUp(Int64(100 - self.maximumRelistingCutPercent))
-        )
+        RelistingTerms(previousStartPrice: self.startPrice, maximumCutPercent: self.maximumRelistingCutPercent)
+    }
+
+    /// 拍§17: the share of the start price the deposit must lie within.
+    public var depositBounds: DepositBounds {
+        DepositBounds(minimumPercent: self.minimumDepositPercent, maximumPercent: self.maximumDepositPercent)
     }
 
     /// Rules for a re-auction of this lot (再次拍卖); `JudicialAuction.init` refuses them if the cut is too deep.
@@ -141,9 +143,10 @@ public struct JudicialAuctionRules: Hashable, Codable, Sendable {
         }
         if self.appraisedValue <= 0 { violations.append(.notPositive(.appraisedValue)) }
         if self.deposit <= 0 { violations.append(.notPositive(.deposit)) }
-        if let reserve = self.reservePrice, reserve <= 0 { violations.append(.notPositive(.reservePrice)) }
+        violations.checkReserve(self.reservePrice)
         if let previous = self.previousStartPrice {
-            let minimum = self.relistingMinimum(after: previous)
+            let minimum = RelistingTerms(previousStartPrice: previous, maximumCutPercent: self.maximumRelistingCutPercent)
+                .minimumStartPrice
             if self.startPrice < minimum { violations.append(.relistingCutTooDeep(minimum: minimum)) }
         } else if self.appraisedValue > 0,
             !self.startPrice.timesIsAtLeast(100, self.appraisedValue, times: Int64(self.minimumStartPercentOfAppraisal))
@@ -155,18 +158,10 @@ public struct JudicialAuctionRules: Hashable, Codable, Sendable {
                 )
             )
         }
-        if self.startPrice > 0, self.deposit > 0 {
-            let aboveMinimum = self.deposit.timesIsAtLeast(100, self.startPrice, times: Int64(self.minimumDepositPercent))
-            let belowMaximum = self.startPrice.timesIsAtLeast(
-                Int64(self.maximumDepositPercent), self.deposit, times: 100)
-            if !aboveMinimum || !belowMaximum {
-                violations.append(
-                    .depositOutOfRange(
-                        minimum: self.startPrice.percentRoundedUp(Int64(self.minimumDepositPercent)),
-                        maximum: self.startPrice.percentRoundedDown(Int64(self.maximumDepositPercent))
-                    )
-                )
-            }
+        if self.startPrice > 0, self.deposit > 0,
+            let violation = self.depositBounds.violation(deposit: self.deposit, startPrice: self.startPrice)
+        {
+            violations.append(violation)
         }
         if self.biddingEnd <= self.biddingStart {
             violations.append(.endNotAfterStart(.biddingPeriod))
@@ -175,16 +170,12 @@ public struct JudicialAuctionRules: Hashable, Codable, Sendable {
         }
         if !(self.extensionWindow > 0) { violations.append(.notPositive(.extensionWindow)) }
         if !(self.extensionLength > 0) { violations.append(.notPositive(.extensionLength)) }
-        if self.depositReleaseWithin < 0 { violations.append(.notPositive(.depositReleaseWithin)) }
+        violations.checkDepositRelease(within: self.depositReleaseWithin)
         var holders: Set<BidderID> = []
         for right in self.preemptionRights {
             if !holders.insert(right.bidder).inserted { violations.append(.duplicateBidder(right.bidder)) }
             if right.order < 1 { violations.append(.notPositive(.preemptionOrder)) }
         }
         return violations
-    }
-
-    private func relistingMinimum(after previous: Fen) -> Fen {
-        previous.percentRoundedUp(Int64(100 - self.maximumRelistingCutPercent))
     }
 }

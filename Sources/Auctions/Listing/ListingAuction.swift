@@ -40,7 +40,7 @@ public struct ListingAuction: AuctionMachine {
     public private(set) var outcome: AuctionOutcome?
     public private(set) var closedAt: Date?
     private var ledger = BidLedger()
-    private var clock: Date = .distantPast
+    private var clock = MonotonicClock()
 
     public init(rules: ListingAuctionRules) throws(InvalidAuctionRules) {
         let violations = rules.violations
@@ -60,6 +60,15 @@ public struct ListingAuction: AuctionMachine {
         }
     }
 
+    public var biddingWindow: BiddingWindow {
+        switch self.phase {
+        case .scheduled: .notOpenYet(opensAt: self.rules.listingStart)
+        case .awaitingLiveRound: .notOpenYet(opensAt: self.liveRoundStartsAt ?? self.endsAt)
+        case .listing, .liveRound: .open
+        case .closed: .closed
+        }
+    }
+
     public var nextDeadline: Date? {
         switch self.phase {
         case .scheduled: self.rules.listingStart
@@ -70,8 +79,7 @@ public struct ListingAuction: AuctionMachine {
     }
 
     public mutating func handle(_ event: Event, now: Date) -> [AuctionEffect] {
-        let now = max(now, self.clock)
-        self.clock = now
+        let now = self.clock.observe(now)
         var effects = self.advance(to: now)
         switch event {
         case .tick:
@@ -133,16 +141,8 @@ public struct ListingAuction: AuctionMachine {
     }
 
     private mutating func bid(_ request: BidRequest, at now: Date) -> [AuctionEffect] {
-        if let replay = self.ledger.replay(of: request) { return [replay] }
-        let inLiveRound: Bool
-        switch self.phase {
-        case .scheduled: return [request.rejected(.notOpenYet(opensAt: self.rules.listingStart))]
-        case .awaitingLiveRound:
-            return [request.rejected(.notOpenYet(opensAt: self.liveRoundStartsAt ?? self.endsAt))]
-        case .closed: return [request.rejected(.closed)]
-        case .listing: inLiveRound = false
-        case .liveRound: inLiveRound = true
-        }
+        if let answer = self.ledger.screen(request, window: self.biddingWindow) { return [answer] }
+        let inLiveRound = self.phase == .liveRound
         if inLiveRound, !self.continuingBidders.contains(request.bidder) {
             return [request.rejected(.notAParticipant)]
         }
@@ -156,25 +156,16 @@ public struct ListingAuction: AuctionMachine {
         }
         var extended: [AuctionEffect] = []
         if inLiveRound {
-            let restarted = now.addingTimeInterval(self.rules.liveRoundCountdown)
-            if restarted > self.endsAt {
-                self.endsAt = restarted
-                extended.append(.extendEnd(to: restarted))
-            }
+            extended = EndOfBidding.postpone(&self.endsAt, to: now.addingTimeInterval(self.rules.liveRoundCountdown))
         }
-        let standing = self.leader?.amount ?? bid.amount
-        let acknowledgement = BidAcknowledgement(
-            clientBidID: request.clientBidID,
-            bidder: request.bidder,
-            sequence: bid.sequence,
-            amount: bid.amount,
-            receivedAt: now,
-            standingPrice: standing,
+        let acknowledgement = self.ledger.acknowledge(
+            bid,
+            of: request,
+            standingPrice: self.leader?.amount ?? bid.amount,
             isLeading: self.leader?.sequence == bid.sequence,
             endsAt: self.endsAt
         )
-        self.ledger.remember(acknowledgement, for: request)
-        return [.bidAccepted(acknowledgement), .announce(.standingPrice(standing, sequence: bid.sequence))] + extended
+        return AuctionEffect.raiseAccepted(acknowledgement) + extended
     }
 
     private mutating func close(at closedAt: Date) -> [AuctionEffect] {

@@ -68,12 +68,12 @@ public struct ListingAuctionRules: Hashable, Codable, Sendable {
     /// Everything wrong with these rules; empty when they are usable.
     public var violations: [AuctionRulesViolation] {
         var violations = self.ladder.violations
-        if let reserve = self.reservePrice, reserve <= 0 { violations.append(.notPositive(.reservePrice)) }
+        violations.checkReserve(self.reservePrice)
         if self.listingEnd <= self.listingStart { violations.append(.endNotAfterStart(.listingPeriod)) }
         if self.minimumBiddersForLiveRound < 1 { violations.append(.notPositive(.minimumBiddersForLiveRound)) }
         if self.liveRoundDelay < 0 { violations.append(.notPositive(.liveRoundDelay)) }
         if !(self.liveRoundCountdown > 0) { violations.append(.notPositive(.liveRoundCountdown)) }
-        if self.depositReleaseWithin < 0 { violations.append(.notPositive(.depositReleaseWithin)) }
+        violations.checkDepositRelease(within: self.depositReleaseWithin)
         return violations
     }
 }

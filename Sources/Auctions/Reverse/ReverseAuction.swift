@@ -50,7 +50,7 @@ public struct ReverseAuction: AuctionMachine {
     public private(set) var outcome: AuctionOutcome?
     public private(set) var closedAt: Date?
     private var ledger = BidLedger()
-    private var clock: Date = .distantPast
+    private var clock = MonotonicClock()
 
     public init(rules: ReverseAuctionRules, initialPrices: [SealedInitialPrice]) throws(InvalidAuctionRules) {
         let violations = rules.violations(initialPrices: initialPrices)
@@ -87,6 +87,14 @@ public struct ReverseAuction: AuctionMachine {
         return self.participants[self.turnOrder[self.turnIndex]].bidder
     }
 
+    public var biddingWindow: BiddingWindow {
+        switch self.phase {
+        case .scheduled: .notOpenYet(opensAt: self.rules.start)
+        case .bidding: .open
+        case .closed: .closed
+        }
+    }
+
     public var nextDeadline: Date? {
         switch self.phase {
         case .scheduled: self.rules.start
@@ -96,8 +104,7 @@ public struct ReverseAuction: AuctionMachine {
     }
 
     public mutating func handle(_ event: Event, now: Date) -> [AuctionEffect] {
-        let now = max(now, self.clock)
-        self.clock = now
+        let now = self.clock.observe(now)
         var effects = self.advance(to: now)
         switch event {
         case .tick:
@@ -159,11 +166,7 @@ public struct ReverseAuction: AuctionMachine {
     }
 
     private func turnRejection(for bidder: BidderID, at now: Date) -> AuctionRejection? {
-        switch self.phase {
-        case .scheduled: return .notOpenYet(opensAt: self.rules.start)
-        case .closed: return .closed
-        case .bidding: break
-        }
+        if let rejection = self.biddingWindow.rejection { return rejection }
         guard self.participants.contains(where: { $0.bidder == bidder }) else { return .notAParticipant }
         guard self.bidderInTurn == bidder, now >= self.turnStartsAt else { return .notYourTurn }
         return nil
@@ -181,17 +184,13 @@ public struct ReverseAuction: AuctionMachine {
         self.participants[index].priceSetAt = now
         self.participants[index].sequence = bid.sequence
         let best = self.bestParticipant
-        let acknowledgement = BidAcknowledgement(
-            clientBidID: request.clientBidID,
-            bidder: request.bidder,
-            sequence: bid.sequence,
-            amount: bid.amount,
-            receivedAt: now,
+        let acknowledgement = self.ledger.acknowledge(
+            bid,
+            of: request,
             standingPrice: best?.price ?? bid.amount,
             isLeading: best?.bidder == request.bidder,
             endsAt: nil
         )
-        self.ledger.remember(acknowledgement, for: request)
         let number = self.participants[index].number
         return [.bidAccepted(acknowledgement), .announce(.priceLowered(participant: number, amount: bid.amount))]
             + self.endTurn(at: now)

@@ -59,8 +59,8 @@ public struct ReverseAuctionRules: Hashable, Codable, Sendable {
         if self.pauseBetweenRounds < 0 { violations.append(.notPositive(.pauseBetweenRounds)) }
         if self.minimumDecrement <= 0 { violations.append(.notPositive(.minimumDecrement)) }
         if self.minimumBidders < 1 { violations.append(.notPositive(.minimumBidders)) }
-        if let reserve = self.reservePrice, reserve <= 0 { violations.append(.notPositive(.reservePrice)) }
-        if self.depositReleaseWithin < 0 { violations.append(.notPositive(.depositReleaseWithin)) }
+        violations.checkReserve(self.reservePrice)
+        violations.checkDepositRelease(within: self.depositReleaseWithin)
         var seen: Set<BidderID> = []
         for price in initialPrices {
             if !seen.insert(price.bidder).inserted { violations.append(.duplicateBidder(price.bidder)) }

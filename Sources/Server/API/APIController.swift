@@ -43,6 +43,7 @@ struct APIController {
         group.get("notices/:notice", use: self.notice)
         group.get("documents/:sha256", use: self.document)
         group.get("log/entries", use: self.logEntries)
+        self.addSealedRoutes(to: group)
     }
 
     // MARK: accounts

@@ -46,8 +46,12 @@ public struct BiddingService: Sendable {
         guard priceFen > 0 else { throw TradingError.invalid("price", zh: "投标报价必须是大于0的整数（单位：分）", en: "The bid price must be a positive whole number of fen") }
         try self.platform.documents.checkSize(bytes.count)
         let name = try DocumentService.cleanFilename(filename)
-        let registered = try await self.platform.engine.read { db in
-            try await db.row("SELECT * FROM registrations WHERE lot_id = \(bind: lotID) AND party_id = \(bind: partyID)", as: RegistrationRow.self) != nil
+        let (registered, sealed) = try await self.platform.engine.read { db in
+            (try await db.row("SELECT * FROM registrations WHERE lot_id = \(bind: lotID) AND party_id = \(bind: partyID)", as: RegistrationRow.self) != nil,
+             try await db.row("SELECT * FROM projects WHERE id = \(bind: projectID)", as: ProjectRow.self)?.sealingThreshold != nil)
+        }
+        guard !sealed else {
+            throw TradingError.conflict("sealed-only", zh: "本项目只接受密封投标文件（yiwang bidder seal）", en: "This project accepts sealed envelopes only (yiwang bidder seal)")
         }
         guard registered else { throw TradingError.conflict("not-registered", zh: "请先报名本标段", en: "Register for this lot first") }
         let sha = try self.platform.files.put(bytes)
@@ -145,12 +149,24 @@ public struct BiddingService: Sendable {
     /// 开标: at or after the deadline, closes bidding (fewer than the minimum → 流标) and opens, publishing the opening record.
     public func open(projectID: String, lotID: String, by actor: Actor) async throws -> ProjectView {
         let platform = self.platform
-        let position = try await platform.engine.transaction { db in
-            let project = try await TenderService.ownedProject(projectID, by: actor, on: db)
-            return try await Self.closeAndOpen(project: project, lotID: lotID, by: actor, platform: platform, on: db)
+        let (project, lot) = try await platform.engine.read { db in
+            (try await TenderService.ownedProject(projectID, by: actor, on: db), try await self.lockedLot(projectID: projectID, lotID: lotID, on: db))
+        }
+        var position: LogPosition?
+        if project.sealingThreshold == nil || lot.phase == TenderPhase.announced.rawValue {
+            position = try await platform.engine.transaction { db in
+                let project = try await TenderService.ownedProject(projectID, by: actor, on: db)
+                return try await Self.closeAndOpen(project: project, lotID: lotID, by: actor, platform: platform, on: db)
+            }
+        }
+        if project.sealingThreshold != nil {
+            let opened = try await platform.sealed.openIfReady(projectID: projectID, lotID: lotID, by: actor)
+            if !opened && position == nil {
+                throw TradingError.conflict("waiting-for-custodians", zh: "已截标，正在等待保管人提交密钥份额", en: "Bidding is closed; the opening waits for the custodians' shares")
+            }
         }
         var view = try await platform.tenders.project(projectID, for: actor)
-        view.logIndex = position.index
+        view.logIndex = position?.index
         return view
     }
 
@@ -172,7 +188,10 @@ public struct BiddingService: Sendable {
 
     @discardableResult
     static func closeAndOpen(project: ProjectRow, lotID: String, by actor: Actor, platform: Platform, on db: any SQLDatabase) async throws -> LogPosition {
-        try await TenderService.applyLotChange(project: project, lotID: lotID, by: actor, logType: "lot.opened", platform: platform, on: db) { db, _, lot in
+        if project.sealingThreshold != nil {
+            return try await Self.closeSealed(project: project, lotID: lotID, by: actor, platform: platform, on: db)
+        }
+        return try await TenderService.applyLotChange(project: project, lotID: lotID, by: actor, logType: "lot.opened", platform: platform, on: db) { db, _, lot in
             let count = try await db.raw("SELECT COUNT(*) AS n FROM bids WHERE lot_id = \(bind: lot.row.id) AND status = 'active'").first()?.decode(column: "n", as: Int64.self) ?? 0
             var effects: [TenderEffect] = []
             if lot.lifecycle.phase == .announced {
@@ -187,6 +206,23 @@ public struct BiddingService: Sendable {
             let registrations = try await db.rows("SELECT * FROM registrations WHERE lot_id = \(bind: lot.row.id) ORDER BY registered_at", as: RegistrationRow.self)
             let revealed = registrations.map { "\($0.partyId):\($0.salt ?? $0.id)" }.joined(separator: ",")
             return (effects, ["bids": String(count), "outcome": lot.lifecycle.phase.rawValue, "registrations": revealed])
+        }
+    }
+
+    /// 截标 for sealed bids: at the deadline the set of envelopes is frozen in the log (a checkpoint follows the
+    /// commit); fewer than the minimum → 流标 without decrypting anything (法28). The opening itself waits for the
+    /// custodians' shares (``SealedBiddingService/openIfReady(projectID:lotID:by:)``).
+    static func closeSealed(project: ProjectRow, lotID: String, by actor: Actor, platform: Platform, on db: any SQLDatabase) async throws -> LogPosition {
+        try await TenderService.applyLotChange(project: project, lotID: lotID, by: actor, logType: "lot.bidding-closed", platform: platform, on: db) { db, _, lot in
+            let envelopes = try await db.rows("SELECT * FROM sealed_bids WHERE lot_id = \(bind: lot.row.id) AND status = 'active' ORDER BY submitted_at", as: SealedBidRow.self)
+            guard lot.lifecycle.phase == .announced else {
+                throw TradingError.conflict("waiting-for-custodians", zh: "已截标，正在等待保管人提交密钥份额", en: "Bidding is closed; the opening waits for the custodians' shares")
+            }
+            let effects = try lot.lifecycle.handle(.closeBidding(bids: envelopes.count), now: platform.clock.now(), calendar: platform.calendar)
+            return (effects, [
+                "sealed": "true", "bids": String(envelopes.count), "outcome": lot.lifecycle.phase.rawValue,
+                "envelopes": envelopes.map(\.envelopeSha256).joined(separator: ","),
+            ])
         }
     }
 

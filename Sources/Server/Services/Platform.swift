@@ -33,6 +33,7 @@ public struct Platform: Sendable {
     public var bidding: BiddingService { BiddingService(platform: self) }
     public var notices: NoticeService { NoticeService(platform: self) }
     public var documents: DocumentService { DocumentService(platform: self) }
+    public var sealed: SealedBiddingService { SealedBiddingService(platform: self) }
 
     func nowMillis() -> Int64 { Timestamps.millis(self.clock.now()) }
 }

@@ -37,8 +37,11 @@ extension SealedBiddingService {
             return (project, lot, bids, shares)
         }
         guard lot.phase == TenderPhase.biddingClosed.rawValue, let threshold = project.sealingThreshold else { return false }
+        // Ready once k custodians have released; each releases all its shares in one upload. An envelope still short
+        // of k shares then (e.g. one the file store lost, so no custodian could decrypt its share) fails as the
+        // platform's fault: withdrawn, and the others open (电子招标投标办法31).
         let byBid = Dictionary(grouping: shares, by: \.sealedBidId)
-        guard bids.allSatisfy({ Set((byBid[$0.id] ?? []).map(\.custodianId)).count >= Int(threshold) }) else { return false }
+        guard Set(shares.map(\.custodianId)).count >= Int(threshold) else { return false }
         // Decrypt outside any transaction: this is the slow part.
         let opened = bids.map { row in self.decrypt(row, shares: byBid[row.id] ?? []) }
         var stored: [String: StoredDocument] = [:]
@@ -107,6 +110,9 @@ extension SealedBiddingService {
             return Opened(row: row, payload: nil, outcome: error.faultOfBidder ? "revoked" : "withdrawn", reason: error.zh)
         }
         let files = shares.compactMap { try? ShareFile(text: $0.share) }
+        guard Set(shares.map(\.custodianId)).count >= Int(envelope.threshold) else {
+            return Opened(row: row, payload: nil, outcome: "withdrawn", reason: "保管人提交的密钥份额不足门限（平台原因，按撤回处理）")
+        }
         do {
             return Opened(row: row, payload: try envelope.open(withShareFiles: files), outcome: "opened", reason: nil)
         } catch {

@@ -78,6 +78,9 @@ extension SealedBiddingService {
         let now = self.platform.clock.now()
         try await self.platform.engine.transaction { db in
             try await self.checkCustodianOrRunner(projectID: projectID, lotID: lotID, actor: actor, on: db)
+            guard let lot = try await db.row("SELECT * FROM lots WHERE id = \(bind: lotID)", as: LotRow.self), lot.phase == TenderPhase.biddingClosed.rawValue else {
+                throw TradingError.conflict("no-opening-pending", zh: "本标段没有等待解密的开标（未截标、已开标或已流标）", en: "This lot has no opening waiting for shares (not closed, already opened, or failed)")
+            }
             let panel = try await Self.panel(projectID: projectID, on: db)
             let bids = try await db.rows("SELECT * FROM sealed_bids WHERE lot_id = \(bind: lotID) AND status = 'active'", as: SealedBidRow.self)
             var released: [String: Int] = [:]

@@ -130,3 +130,30 @@ extension SealedBiddingService {
         }
     }
 }
+
+/// One sealed submission as the regulator sees it: who, when, and the submission metadata (条例40 indicators).
+public struct SubmissionView: Sendable, Codable, Equatable {
+    public var sealedBidId: String
+    public var partyId: String
+    public var version: Int64
+    public var status: String
+    public var submittedAt: String
+    public var metadata: SubmissionMetadata
+}
+
+extension SealedBiddingService {
+    /// Every sealed submission of a lot with its metadata — for regulators only (and never before the deadline
+    /// is passed to anyone else: 法22).
+    public func submissions(projectID: String, lotID: String, for actor: Actor) async throws -> [SubmissionView] {
+        guard actor.role == .regulator else { throw TradingError.forbidden("提交元数据仅监管部门可见", en: "Submission metadata is for regulators only") }
+        return try await self.platform.engine.read { db in
+            try await db.rows("SELECT * FROM sealed_bids WHERE lot_id = \(bind: lotID) AND project_id = \(bind: projectID) ORDER BY submitted_at", as: SealedBidRow.self).map {
+                SubmissionView(
+                    sealedBidId: $0.id, partyId: $0.partyId, version: $0.version, status: $0.status,
+                    submittedAt: Timestamps.rfc3339(Timestamps.date($0.submittedAt)),
+                    metadata: (try? JSONDecoder().decode(SubmissionMetadata.self, from: Data($0.metadata.utf8))) ?? SubmissionMetadata(address: nil, forwardedFor: nil, toolVersion: nil, machineHash: nil)
+                )
+            }
+        }
+    }
+}

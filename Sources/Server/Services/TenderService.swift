@@ -117,7 +117,13 @@ public struct TenderService: Sendable {
                 )
             }
             try await db.raw("UPDATE projects SET published = 1 WHERE id = \(bind: project.id)").run()
-            return (effects, ["bidDeadline": Timestamps.rfc3339(bidDeadline), "documentsUntil": Timestamps.rfc3339(documentsUntil)], nil)
+            var data = ["bidDeadline": Timestamps.rfc3339(bidDeadline), "documentsUntil": Timestamps.rfc3339(documentsUntil)]
+            if let threshold = project.sealingThreshold {
+                // The custodians' public keys and k are logged with the notice (DESIGN.md, sealed bids step 1).
+                data["threshold"] = String(threshold)
+                data["custodians"] = SealedBiddingService.panelText(try await SealedBiddingService.panel(projectID: project.id, on: db))
+            }
+            return (effects, data, nil)
         }
     }
 
