@@ -4,8 +4,8 @@
 Usage: python3 .ci/check_openapi.py [path/to/openapi.json]   (run from the repository root)
 
 1. Validates the document against the OpenAPI specification (openapi-spec-validator).
-2. Checks that every route registered in APIController.addRoutes (`group.get/post/put/...("…"`) is documented
-   under /api/v1 with the same method (`:name` path parameters become `{name}`).
+2. Checks that every route registered in APIController's `func add…Routes` functions (`group.get/post/put/...("…"`,
+   in APIController*.swift) is documented under /api/v1 with the same method (`:name` path parameters become `{name}`).
 
 Prints `openapi: N paths, M operations, valid` and exits 0 on success; lists the problems and exits 1 otherwise.
 """
@@ -28,10 +28,15 @@ def fail(problems):
 
 
 def controller_routes(source):
-    """(method, path) pairs of the `group.<method>("…"` calls inside `func addRoutes`."""
-    start = source.find("func addRoutes")
-    if start < 0:
-        fail([f"no addRoutes in {CONTROLLER}"])
+    """(method, path) pairs of the `group.<method>("…"` calls inside every `func add…Routes` of the source."""
+    routes = []
+    for match in re.finditer(r"func add[A-Za-z]*Routes", source):
+        routes += routes_in(source, match.start())
+    return routes
+
+
+def routes_in(source, start):
+    """Routes registered in the function body starting at `start`."""
     # The body of addRoutes: from its opening brace to the matching closing brace.
     open_brace = source.index("{", start)
     depth, end = 0, open_brace
@@ -78,7 +83,7 @@ def main():
 
     paths = document.get("paths") or {}
     try:
-        source = Path(CONTROLLER).read_text(encoding="utf-8")
+        source = "\n".join(path.read_text(encoding="utf-8") for path in sorted(Path(CONTROLLER).parent.glob("APIController*.swift")))
     except OSError as error:
         fail([f"cannot read {CONTROLLER} (run from the repository root): {error}"])
     routes = controller_routes(source)

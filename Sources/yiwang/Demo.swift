@@ -5,6 +5,7 @@ import NIOHTTP1
 import Logging
 import Server
 import Storage
+import SealedBid
 import TradingCore
 import WitnessLog
 
@@ -53,12 +54,14 @@ struct Demo: AsyncParsableCommand {
         ])
         let tenderer = try await api.login("demo-tenderer", DemoData.password)
         var bidders: [String] = []
+        var parties: [String] = []
         for index in 1...3 {
             let registered = try await api.expect(201, .POST, "/api/v1/enterprises", json: [
                 "name": "演示投标企业\(index)有限公司", "creditCode": CreditCode.completing("913502001660001\(index)")!,
                 "username": "demo-bidder\(index)", "password": DemoData.password, "role": "bidder",
             ])
             let party = registered["party"] as? [String: Any]
+            parties.append(party?["id"] as? String ?? "")
             step(clock, "registered 演示投标企业\(index)有限公司, credit code \(party?["creditCode"] ?? "") (\(party?["creditStatus"] ?? ""))")
             bidders.append(try await api.login("demo-bidder\(index)", DemoData.password))
         }
@@ -71,16 +74,28 @@ struct Demo: AsyncParsableCommand {
         let lot = "/api/v1/projects/\(projectID)/lots/\(lotID)"
         step(clock, "project created: \(project["dealCode"] ?? "") (draft)")
         try await api.expect(201, .POST, "/api/v1/projects/\(projectID)/documents?kind=tender&filename=%E6%8B%9B%E6%A0%87%E6%96%87%E4%BB%B6.pdf", token: tenderer, bytes: Array("演示招标文件".utf8))
+        let custodians = try await Self.custodianPanel(api, projectID: projectID, tenderer: tenderer, clock: clock)
         let today = LocalDate(clock.now())
         try await api.expect(200, .POST, "/api/v1/projects/\(projectID)/announce", token: tenderer, json: [
             "bidDeadline": "\(today.adding(days: 22))T09:30:00+08:00", "documentsUntil": "\(today.adding(days: 7))T17:00:00+08:00",
         ])
         step(clock, "tender notice published; bid deadline \(today.adding(days: 22)) 09:30 (法24: ≥ 20 days)")
         clock.advance(by: 3 * 86_400)
+        let deadline = Timestamps.parse("\(today.adding(days: 22))T09:30:00+08:00")!
+        var firstEnvelope: [UInt8] = []
         for (index, price) in [Int64(765_000_000), 748_800_000, 779_900_000].enumerated() {
             try await api.expect(201, .POST, "\(lot)/registrations", token: bidders[index], json: ["deposit": "guarantee"])
-            let receipt = try await api.expect(201, .POST, "\(lot)/bids?priceFen=\(price)&filename=bid.pdf", token: bidders[index], bytes: Array("演示投标文件\(index + 1)".utf8))
-            step(clock, "bid \(index + 1) received at \(receipt["receivedAt"] ?? ""), SHA-256 \(String(describing: receipt["sha256"] ?? "").prefix(16))…, log index \(receipt["logIndex"] ?? "")")
+            // the bidder seals on its own machine: the price goes inside the envelope, the key is split among the custodians
+            let key = BidderKey()
+            try await api.expect(200, .PUT, "/api/v1/me/bidder-key", token: bidders[index], json: ["publicKey": key.publicKey.text])
+            let envelope = try BidEnvelope.seal(
+                payload: BidPayload(openingSheet: OpeningSheet(priceFen: price, durationDays: 365), fileName: "投标文件.pdf", fileBytes: Array("演示投标文件\(index + 1)".utf8)),
+                binding: BidBinding(tenderID: projectID, lotID: lotID, bidderID: parties[index], deadline: deadline),
+                panel: try CustodianPanel(custodians: custodians.map(\.key.publicKey), threshold: 2), signingKey: key.signingKey
+            )
+            let receipt = try await api.expect(201, .POST, "\(lot)/sealed-bids", token: bidders[index], bytes: envelope.serialized, headers: ["X-Yiwang-Tool": "yiwang-demo"])
+            if index == 0 { firstEnvelope = envelope.serialized }
+            step(clock, "sealed bid \(index + 1) received at \(receipt["receivedAt"] ?? ""), envelope SHA-256 \(String(describing: receipt["envelopeSha256"] ?? "").prefix(16))…, log index \(receipt["logIndex"] ?? "")")
             if index == 0, let text = receipt["receipt"] as? String {
                 let proof = try TlogProof(parsing: text)
                 let checkpoint = try proof.verify(log: try NoteVerifier(vkey: try await Self.logKey(api)), witnesses: [], minWitnesses: 0)
@@ -88,10 +103,22 @@ struct Demo: AsyncParsableCommand {
             }
         }
         clock.advance(by: 20 * 86_400)
-        let refused = try await api.call(.POST, "\(lot)/bids?priceFen=700000000&filename=late.pdf", token: bidders[0], bytes: Array("迟到".utf8))
-        step(clock, "a bid after the deadline is refused: \(refused.status) \(refused.json["zh"] ?? "")")
-        let opened = try await api.expect(200, .POST, "\(lot)/open", token: tenderer)
-        step(clock, "opened: lot is \((opened["lots"] as? [[String: Any]])?.first?["phaseZh"] ?? "")")
+        let refused = try await api.call(.POST, "\(lot)/sealed-bids", token: bidders[0], bytes: firstEnvelope)
+        step(clock, "an envelope uploaded after the deadline is refused: \(refused.status) \(refused.json["zh"] ?? "")")
+        let closed = try await api.expect(200, .POST, "\(lot)/open", token: tenderer)
+        step(clock, "deadline: the set of sealed bids is frozen in the log; lot is \((closed["lots"] as? [[String: Any]])?.first?["phaseZh"] ?? "") — waiting for 2 of 3 custodians")
+        for custodian in [custodians[0], custodians[2]] {
+            let list = try await api.expect(200, .GET, "\(lot)/envelopes", token: custodian.token)
+            var shares = ""
+            for item in (list["items"] as? [[String: Any]]) ?? [] {
+                let envelope = try BidEnvelope(serialized: try await api.download(item["url"] as? String ?? "", token: custodian.token))
+                shares += try envelope.releaseShare(using: custodian.key, now: clock.now()).text
+            }
+            let status = try await api.expect(200, .POST, "\(lot)/shares", token: custodian.token, bytes: Array(shares.utf8), contentType: "text/plain")
+            step(clock, "custodian \(custodian.name) released its shares on its own machine; lot phase: \(status["phase"] ?? "")")
+        }
+        let opened = try await api.expect(200, .GET, "/api/v1/projects/\(projectID)")
+        step(clock, "opened: lot is \((opened["lots"] as? [[String: Any]])?.first?["phaseZh"] ?? "") — every envelope decrypted with 2 of 3 key shares")
         let record = try await api.expect(200, .GET, "/api/v1/notices?kind=opening-record&projectId=\(projectID)")
         for line in (((record["items"] as? [[String: Any]])?.first?["body"] as? String) ?? "").split(separator: "\n") { print("    \(line)") }
         let bids = try await api.expect(200, .GET, "\(lot)/bids", token: tenderer)
@@ -113,6 +140,26 @@ struct Demo: AsyncParsableCommand {
         step(clock, "contract signed; the witness log holds \(log["size"] ?? 0) entries")
         try await Self.verifyCertificate(api, projectID: projectID, clock: clock)
         print("demo: ok")
+    }
+
+    /// 开标密钥保管人: the tenderer, the regulator and a notary each make an X25519 key on their own machine; 2 of 3 open.
+    static func custodianPanel(_ api: APIClient, projectID: String, tenderer: String, clock: ManualClock) async throws -> [(name: String, key: CustodianKey, token: String)] {
+        let admin = try await api.login("admin", DemoData.password)
+        for (username, name) in [("demo-regulator", "演示监管部门"), ("demo-notary", "演示公证处")] {
+            try await api.expect(201, .POST, "/api/v1/accounts", token: admin, json: [
+                "username": username, "password": DemoData.password, "role": "regulator", "displayName": name,
+            ])
+        }
+        let members = [("招标人", "demo-tenderer"), ("监管部门", "demo-regulator"), ("公证处", "demo-notary")]
+        let keys = members.map { _ in CustodianKey() }
+        try await api.expect(200, .PUT, "/api/v1/projects/\(projectID)/custodians", token: tenderer, json: [
+            "threshold": 2,
+            "custodians": zip(members, keys).map { member, key in ["name": member.0, "username": member.1, "publicKey": key.publicKey.text] as [String: Any] },
+        ])
+        step(clock, "custodian panel: 招标人, 监管部门, 公证处 — any 2 of 3 open the bids; their public keys go into the log with the notice")
+        var panel: [(name: String, key: CustodianKey, token: String)] = []
+        for (member, key) in zip(members, keys) { panel.append((member.0, key, try await api.login(member.1, DemoData.password))) }
+        return panel
     }
 
     static func logKey(_ api: APIClient) async throws -> String {

@@ -42,15 +42,19 @@ struct APIClient {
         var description: String
     }
 
-    func call(_ method: HTTPMethod, _ path: String, token: String? = nil, json: [String: Any]? = nil, bytes: [UInt8]? = nil) async throws -> (status: Int, json: [String: Any]) {
+    func call(
+        _ method: HTTPMethod, _ path: String, token: String? = nil, json: [String: Any]? = nil, bytes: [UInt8]? = nil,
+        headers: [String: String] = [:], contentType: String = "application/octet-stream"
+    ) async throws -> (status: Int, json: [String: Any]) {
         var request = HTTPClientRequest(url: self.baseURL + path)
         request.method = method
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let json {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json)))
         } else if let bytes {
-            request.headers.add(name: "Content-Type", value: "application/octet-stream")
+            request.headers.add(name: "Content-Type", value: contentType)
             request.body = .bytes(ByteBuffer(bytes: bytes))
         }
         let response = try await self.http.execute(request, timeout: .seconds(60))
@@ -61,8 +65,11 @@ struct APIClient {
 
     /// Calls and insists on `expect`, failing with the problem details otherwise.
     @discardableResult
-    func expect(_ expect: Int, _ method: HTTPMethod, _ path: String, token: String? = nil, json: [String: Any]? = nil, bytes: [UInt8]? = nil) async throws -> [String: Any] {
-        let (status, object) = try await self.call(method, path, token: token, json: json, bytes: bytes)
+    func expect(
+        _ expect: Int, _ method: HTTPMethod, _ path: String, token: String? = nil, json: [String: Any]? = nil, bytes: [UInt8]? = nil,
+        headers: [String: String] = [:], contentType: String = "application/octet-stream"
+    ) async throws -> [String: Any] {
+        let (status, object) = try await self.call(method, path, token: token, json: json, bytes: bytes, headers: headers, contentType: contentType)
         guard status == expect else {
             throw Failure(description: "\(method) \(path) answered \(status), expected \(expect): \(object["zh"] ?? "") \(object["en"] ?? object)")
         }
@@ -70,8 +77,10 @@ struct APIClient {
     }
 
     /// GETs `path` and returns the body bytes, insisting on 200.
-    func download(_ path: String) async throws -> [UInt8] {
-        let response = try await self.http.execute(HTTPClientRequest(url: self.baseURL + path), timeout: .seconds(60))
+    func download(_ path: String, token: String? = nil) async throws -> [UInt8] {
+        var request = HTTPClientRequest(url: self.baseURL + path)
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        let response = try await self.http.execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 64 * 1024 * 1024)
         guard response.status.code == 200 else { throw Failure(description: "GET \(path) answered \(response.status.code)") }
         return Array(body.readableBytesView)

@@ -15,12 +15,29 @@ extension SealedBiddingService {
 
     struct StoredDocument: Sendable { var sha: String; var size: Int }
 
+    /// What the opening keeps of a decrypted bid: its opening sheet, file name and document creator (the file itself
+    /// is already in the file store).
+    struct OpenedPayload: Sendable {
+        var openingSheet: OpeningSheet
+        var fileName: String
+        var creator: String?
+    }
+
     /// One envelope's fate at the opening.
     struct Opened: Sendable {
         var row: SealedBidRow
-        var payload: BidPayload?
+        var payload: OpenedPayload?
+        var document: StoredDocument?
         var outcome: String
         var reason: String?
+
+        init(row: SealedBidRow, payload: OpenedPayload? = nil, document: StoredDocument? = nil, outcome: String, reason: String?) {
+            self.row = row
+            self.payload = payload
+            self.document = document
+            self.outcome = outcome
+            self.reason = reason
+        }
     }
 
     /// Opens a closed sealed lot once k custodians have released shares of every active envelope: decrypts each,
@@ -43,21 +60,19 @@ extension SealedBiddingService {
         let byBid = Dictionary(grouping: shares, by: \.sealedBidId)
         guard Set(shares.map(\.custodianId)).count >= Int(threshold) else { return false }
         // Decrypt outside any transaction: this is the slow part.
-        let opened = bids.map { row in self.decrypt(row, shares: byBid[row.id] ?? []) }
-        var stored: [String: StoredDocument] = [:]
-        for item in opened {
-            if let payload = item.payload { stored[item.row.id] = StoredDocument(sha: try self.platform.files.put(payload.fileBytes), size: payload.fileBytes.count) }
-        }
-        let documents = stored
+        // Each opened file goes to the file store at once, so memory holds one bid at a time, not the whole lot.
+        var opened: [Opened] = []
+        for row in bids { opened.append(try self.decrypt(row, shares: byBid[row.id] ?? [])) }
+        let results = opened
         let platform = self.platform
         let finished = try await platform.engine.transaction { db -> Bool in
             guard let locked = try await db.row(
                 SQLQueryString("SELECT * FROM lots WHERE id = ") + "\(bind: lotID)" + SQLQueryString(platform.engine.forUpdate), as: LotRow.self
             ), locked.phase == TenderPhase.biddingClosed.rawValue else { return false }
             let now = Timestamps.millis(platform.clock.now())
-            for item in opened {
+            for item in results {
                 var bidID: String?
-                if let payload = item.payload, let document = documents[item.row.id] {
+                if let payload = item.payload, let document = item.document {
                     let bid = BidRow(
                         id: Identifiers.make(), lotId: lotID, projectId: projectID, partyId: item.row.partyId, accountId: item.row.accountId,
                         version: item.row.version, priceFen: payload.openingSheet.priceFen, currency: payload.openingSheet.currency,
@@ -71,7 +86,7 @@ extension SealedBiddingService {
                         uploadedBy: item.row.accountId, createdAt: now
                     ))
                     bidID = bid.id
-                    if let creator = DocumentCreator.read(payload.fileBytes) {
+                    if let creator = payload.creator {
                         var metadata = (try? JSONDecoder().decode(SubmissionMetadata.self, from: Data(item.row.metadata.utf8))) ?? SubmissionMetadata(address: nil, forwardedFor: nil, toolVersion: nil, machineHash: nil)
                         metadata.documentCreator = creator
                         let text = String(decoding: try JSONEncoder().encode(metadata), as: UTF8.self)
@@ -83,7 +98,7 @@ extension SealedBiddingService {
                     WHERE id = \(bind: item.row.id)
                     """).run()
             }
-            let summary = opened.map { "\($0.row.envelopeSha256.prefix(16)):\($0.outcome)" + ($0.payload.map { ":\($0.openingSheet.priceFen)" } ?? "") }
+            let summary = results.map { "\($0.row.envelopeSha256.prefix(16)):\($0.outcome)" + ($0.payload.map { ":\($0.openingSheet.priceFen)" } ?? "") }
             try await TenderService.applyLotChange(project: project, lotID: lotID, by: actor, logType: "lot.opened", platform: platform, on: db) { db, _, lot in
                 let effects = try lot.lifecycle.handle(.open, now: platform.clock.now(), calendar: platform.calendar)
                 let registrations = try await db.rows("SELECT * FROM registrations WHERE lot_id = \(bind: lotID) ORDER BY registered_at", as: RegistrationRow.self)
@@ -99,7 +114,7 @@ extension SealedBiddingService {
     }
 
     /// Decrypts one envelope with its released share files; a failure is classified by fault.
-    func decrypt(_ row: SealedBidRow, shares: [ReleasedShareRow]) -> Opened {
+    func decrypt(_ row: SealedBidRow, shares: [ReleasedShareRow]) throws -> Opened {
         let envelope: BidEnvelope
         do {
             guard let data = self.platform.files.get(row.envelopeSha256) else {
@@ -113,8 +128,9 @@ extension SealedBiddingService {
         guard Set(shares.map(\.custodianId)).count >= Int(envelope.threshold) else {
             return Opened(row: row, payload: nil, outcome: "withdrawn", reason: "保管人提交的密钥份额不足门限（平台原因，按撤回处理）")
         }
+        let payload: BidPayload
         do {
-            return Opened(row: row, payload: try envelope.open(withShareFiles: files), outcome: "opened", reason: nil)
+            payload = try envelope.open(withShareFiles: files)
         } catch {
             switch error {
             case .opening(let opening):
@@ -123,6 +139,11 @@ extension SealedBiddingService {
                 return Opened(row: row, payload: nil, outcome: "withdrawn", reason: "密钥份额与密封文件不符（平台原因，按撤回处理）")
             }
         }
+        let document = StoredDocument(sha: try self.platform.files.put(payload.fileBytes), size: payload.fileBytes.count)
+        return Opened(
+            row: row, payload: OpenedPayload(openingSheet: payload.openingSheet, fileName: payload.fileName, creator: DocumentCreator.read(payload.fileBytes)),
+            document: document, outcome: "opened", reason: nil
+        )
     }
 
     static func bytes(hex: String) -> [UInt8]? {
@@ -143,7 +164,8 @@ extension SealedBiddingService {
 enum DocumentCreator {
     static func read(_ bytes: [UInt8]) -> String? {
         guard bytes.starts(with: Array("%PDF".utf8)) else { return nil }
-        let text = String(decoding: bytes.prefix(4 * 1024 * 1024), as: UTF8.self)
+        // The information dictionary sits near the start or, after incremental saves, near the end.
+        let text = String(decoding: bytes.prefix(64 * 1024), as: UTF8.self) + "\n" + String(decoding: bytes.suffix(64 * 1024), as: UTF8.self)
         var parts: [String] = []
         for field in ["Author", "Creator", "Producer"] {
             if let match = text.firstMatch(of: try! Regex("/\(field)\\s*\\(([^)]{1,200})\\)")), let value = match.output[1].substring {

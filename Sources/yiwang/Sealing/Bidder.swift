@@ -5,6 +5,6 @@ struct Bidder: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bidder",
         abstract: "Bidder tools: make your signing key, seal a bid for the tender's custodians.",
-        subcommands: [Keygen.self, Seal.self]
+        subcommands: [Keygen.self, Seal.self, Submit.self]
     )
 }

@@ -5,6 +5,6 @@ struct Custodian: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "custodian",
         abstract: "Custodian tools: make your key, decrypt your share of a sealed bid at the opening.",
-        subcommands: [Keygen.self, Share.self]
+        subcommands: [Keygen.self, Share.self, Release.self]
     )
 }
