@@ -128,6 +128,11 @@ struct SealedBidServerTests {
             #expect(waiting["phase"] as? String == "bidding-closed" && waiting["sealedBids"] as? Int == 3)
             let (stillWaiting, _) = try await client.json(.post, "\(fixture.base.lotPath)/open", token: fixture.base.tenderer)
             #expect(stillWaiting == .conflict, "no opening without k shares")
+            #expect(waiting["stalled"] as? Bool == false)
+            // past the share limit (60 minutes) with no custodian: the room shows the opening as stalled
+            test.clock.advance(by: 2 * 3600)
+            let (_, stalled) = try await client.json(.get, "\(fixture.base.lotPath)/opening")
+            #expect(stalled["stalled"] as? Bool == true && stalled["sharesDueBy"] is String)
             // one custodian is not enough
             let (first, afterOne) = try await fixture.release(client, custodian: 0, now: test.clock.now())
             #expect(first == .ok)

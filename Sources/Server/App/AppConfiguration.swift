@@ -19,6 +19,9 @@ public struct AppConfiguration: Sendable {
     public var sessionHours: Int
     /// `yiwang.scheduler.seconds` (YIWANG_SCHEDULER_SECONDS): how often due lots are opened, default 5; 0 turns it off.
     public var schedulerSeconds: Int
+    /// `yiwang.opening.shareMinutes` (YIWANG_OPENING_SHAREMINUTES): how long after the deadline custodians have to release
+    /// their shares before the opening shows as stalled, default 60.
+    public var shareMinutes: Int = 60
     /// `yiwang.log.origin` (YIWANG_LOG_ORIGIN): the witness log's origin line and key name, default `yiwang.local/log`.
     public var logOrigin: String = "yiwang.local/log"
     /// `yiwang.log.keyFile` (YIWANG_LOG_KEYFILE): the log's Ed25519 signing key, created at first start with mode
@@ -55,6 +58,7 @@ public struct AppConfiguration: Sendable {
             schedulerSeconds: reader.int(forKey: "yiwang.scheduler.seconds", default: defaults.schedulerSeconds)
         )
         self.logOrigin = reader.string(forKey: "yiwang.log.origin", default: defaults.logOrigin)
+        self.shareMinutes = reader.int(forKey: "yiwang.opening.shareMinutes", default: defaults.shareMinutes)
         self.logKeyFile = reader.string(forKey: "yiwang.log.keyFile")
         self.logWitnesses = (reader.string(forKey: "yiwang.log.witnesses") ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -83,6 +87,7 @@ public struct AppConfiguration: Sendable {
         if !(4...31).contains(self.bcryptCost) { problems.append("yiwang.auth.bcryptCost must be 4–31") }
         if self.sessionHours < 1 { problems.append("yiwang.auth.sessionHours must be at least 1") }
         if self.schedulerSeconds < 0 { problems.append("yiwang.scheduler.seconds must be 0 or more") }
+        if self.shareMinutes < 1 { problems.append("yiwang.opening.shareMinutes must be at least 1") }
         if self.logOrigin.isEmpty || self.logOrigin.contains(where: { $0.isWhitespace || $0 == "+" }) {
             problems.append("yiwang.log.origin must be non-empty, without spaces or '+'")
         }

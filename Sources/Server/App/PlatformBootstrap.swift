@@ -16,9 +16,11 @@ public enum PlatformBootstrap {
             let signer = try LogKeyFile.loadOrCreate(path: configuration.effectiveLogKeyFile, origin: configuration.logOrigin)
             let witnesses = try WitnessPanel(configuration.logWitnesses, logger: logger)
             let log = TransparencyLog(engine: engine, signer: signer, witnesses: witnesses, logger: logger)
+            var settings = PlatformSettings(maxUploadBytes: configuration.maxUploadBytes, bcryptCost: UInt8(configuration.bcryptCost), sessionHours: configuration.sessionHours)
+            settings.shareMinutes = configuration.shareMinutes
             let platform = Platform(
                 engine: engine, files: files, clock: clock, calendar: TradingCalendar.chinaDefault,
-                settings: PlatformSettings(maxUploadBytes: configuration.maxUploadBytes, bcryptCost: UInt8(configuration.bcryptCost), sessionHours: configuration.sessionHours),
+                settings: settings,
                 logger: logger, log: log
             )
             let now = platform.nowMillis()

@@ -46,6 +46,9 @@ public struct PlatformSettings: Sendable {
     public var bcryptCost: UInt8
     /// How long a login lasts, in hours (`auth.sessionHours`).
     public var sessionHours: Int
+    /// Minutes after the bid deadline within which k custodians should release their shares (`opening.shareMinutes`);
+    /// past it the opening room shows the opening as stalled. The platform still cannot open without the keys.
+    public var shareMinutes: Int = 60
 
     public init(maxUploadBytes: Int = 50 * 1024 * 1024, bcryptCost: UInt8 = 12, sessionHours: Int = 12) {
         self.maxUploadBytes = maxUploadBytes

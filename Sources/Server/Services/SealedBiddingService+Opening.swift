@@ -21,6 +21,14 @@ public struct SealedOpeningStatus: Sendable, Codable, Equatable {
     }
 
     public var phase: String
+    /// Server time of this status (the room's countdown runs on it).
+    public var serverTime: String
+    public var bidDeadline: String?
+    /// When the custodians' shares are due (deadline + `opening.shareMinutes`).
+    public var sharesDueBy: String?
+    /// Past `sharesDueBy` with fewer than k custodians released: the opening waits; the tenderer may postpone or
+    /// terminate. The platform cannot open without the keys.
+    public var stalled: Bool
     public var threshold: Int
     public var sealedBids: Int
     public var custodians: [Custodian]
@@ -143,8 +151,14 @@ extension SealedBiddingService {
             let bids = closed ? try await db.rows("SELECT * FROM sealed_bids WHERE lot_id = \(bind: lotID) AND status = 'active' ORDER BY submitted_at", as: SealedBidRow.self) : []
             let shares = try await db.rows("SELECT s.* FROM released_shares s JOIN sealed_bids b ON b.id = s.sealed_bid_id WHERE b.lot_id = \(bind: lotID)", as: ReleasedShareRow.self)
             let prices = try await db.rows("SELECT * FROM bids WHERE lot_id = \(bind: lotID)", as: BidRow.self)
+            let now = self.platform.clock.now()
+            let due = lot.bidDeadline.map { Timestamps.date($0).addingTimeInterval(Double(self.platform.settings.shareMinutes) * 60) }
+            let releasedCustodians = Set(shares.map(\.custodianId)).count
             return SealedOpeningStatus(
-                phase: lot.phase, threshold: Int(project.sealingThreshold ?? 0), sealedBids: bids.count,
+                phase: lot.phase, serverTime: Timestamps.rfc3339(now), bidDeadline: lot.bidDeadline.map { Timestamps.rfc3339(Timestamps.date($0)) },
+                sharesDueBy: due.map(Timestamps.rfc3339),
+                stalled: lot.phase == TenderPhase.biddingClosed.rawValue && releasedCustodians < Int(project.sealingThreshold ?? 0) && due.map { now > $0 } == true,
+                threshold: Int(project.sealingThreshold ?? 0), sealedBids: bids.count,
                 custodians: panel.map { custodian in .init(name: custodian.name, released: shares.contains { $0.custodianId == custodian.id }) },
                 outcomes: bids.compactMap { bid in
                     bid.outcome.map { .init(sealedBidId: bid.id, envelopeSha256: bid.envelopeSha256, outcome: $0, reason: bid.outcomeReason, priceFen: prices.first { $0.id == bid.bidId }?.priceFen) }
