@@ -121,7 +121,7 @@ struct SealedBidServerTests {
             // before the deadline nobody gets the envelopes
             #expect(try await client.json(.get, "\(fixture.base.lotPath)/envelopes", token: fixture.custodianTokens[1]).status == .forbidden)
             // the deadline passes: the set is frozen, the opening waits for custodians
-            test.clock.advance(by: 22 * 86_400)
+            test.clock.set(fixture.deadline.addingTimeInterval(60))
             let (closed, _) = try await client.json(.post, "\(fixture.base.lotPath)/open", token: fixture.base.tenderer)
             #expect(closed == .ok)
             let (_, waiting) = try await client.json(.get, "\(fixture.base.lotPath)/opening")
