@@ -52,6 +52,7 @@ let package = Package(
         ),
         .target(name: "Auctions", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .target(name: "Screening", swiftSettings: swiftSettings),
+        .target(name: "ExpertDraw", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         // Storage: one SQL implementation for PostgreSQL and SQLite, migrations, file store.
         .target(
             name: "Storage",
@@ -100,6 +101,7 @@ let package = Package(
                 "TradingCore",
                 "WitnessLog",
                 "SealedBid",
+                "ExpertDraw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -109,6 +111,11 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ExpertDrawTests",
+            dependencies: ["ExpertDraw", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore"], swiftSettings: swiftSettings),

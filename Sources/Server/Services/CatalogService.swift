@@ -42,7 +42,12 @@ public struct CatalogService: Sendable {
     /// Seeds the standard catalog on a new database (inside the caller's transaction).
     static func seedStandard(now: Int64, on db: any SQLDatabase) async throws {
         for entry in StandardCatalog.entries where try await db.row("SELECT * FROM catalog_entries WHERE code = \(bind: entry.code)", as: CatalogRow.self) == nil {
-            _ = try await Self.upsert(entry, now: now, on: db)
+            let version = try await Self.upsert(entry, now: now, on: db)
+            _ = try await LogRecords.append(
+                LogEvent(type: "catalog.changed", project: nil, actor: "system", time: Timestamps.date(now),
+                         data: ["code": entry.code, "version": String(version), "rules": String(decoding: try JSONEncoder().encode(entry.rules), as: UTF8.self)]),
+                on: db
+            )
         }
     }
 
