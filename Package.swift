@@ -102,6 +102,7 @@ let package = Package(
                 "WitnessLog",
                 "SealedBid",
                 "ExpertDraw",
+                "Screening",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -113,20 +114,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Test support shared by the test targets (the shared-vectors locator).
+        .target(name: "YiwangTestSupport", path: "Tests/Support", swiftSettings: swiftSettings),
         .testTarget(
             name: "ExpertDrawTests",
-            dependencies: ["ExpertDraw", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["YiwangTestSupport", "ExpertDraw", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WitnessLogTests",
-            dependencies: ["WitnessLog", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["YiwangTestSupport", "WitnessLog", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SealedBidTests",
-            dependencies: ["SealedBid", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["YiwangTestSupport", "SealedBid", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "AuctionsTests", dependencies: ["Auctions"], swiftSettings: swiftSettings),

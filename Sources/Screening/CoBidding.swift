@@ -87,7 +87,8 @@ public struct CoBiddingReport: Sendable, Hashable, Codable {
                     bidders: Array(members), value: Double(members.count)))
             }
         }
-        if !self.perennialLoserPartners.isEmpty {
+        // (a look-up per bid first: most tenders have no perennial loser, and need no set of bidders)
+        if !self.perennialLoserPartners.isEmpty, tender.bids.contains(where: { self.perennialLoserPartners[$0.bidderID] != nil }) {
             let here = Set(tender.bids.map(\.bidderID))
             var involved: Set<String> = []
             for bidder in here {

@@ -132,6 +132,15 @@ public enum CollusionIndicators {
     /// A 64-bit FNV-1a hash of `normalize(s)`, computed without building the normalised string;
     /// `nil` when nothing but white space is left. Equal normalised strings have equal keys.
     static func normalizedKey(_ s: String) -> UInt64? {
+        // Native strings (small ones included) expose their UTF-8 as one buffer, read several times
+        // faster than iterating the view; the loop below stays for bridged strings.
+        if let key = s.utf8.withContiguousStorageIfAvailable(Self.asciiKey) {
+            switch key {
+            case .key(let h): return h
+            case .blank: return nil
+            case .needsScalars: return Self.normalizedScalarKey(s)
+            }
+        }
         // ASCII fast path over bytes; any non-ASCII byte falls back to decoding scalars.
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var started = false
@@ -153,6 +162,32 @@ public enum CollusionIndicators {
         }
         if ascii { return started ? h : nil }
         return Self.normalizedScalarKey(s)
+    }
+
+    /// What ``asciiKey(_:)`` found.
+    enum ASCIIKey {
+        case key(UInt64)
+        case blank
+        case needsScalars
+    }
+
+    /// ``normalizedKey(_:)`` over UTF-8 bytes when they are ASCII without interior white space.
+    static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> ASCIIKey {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var started = false
+        var pendingSpaces = false
+        for byte in bytes {
+            if byte >= 0x80 { return .needsScalars }
+            if byte <= 0x20 {
+                if started { pendingSpaces = true }
+                continue
+            }
+            if pendingSpaces { return .needsScalars } // interior white space: rare
+            started = true
+            let v = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            h = (h ^ UInt64(v)) &* 0x0000_0100_0000_01B3
+        }
+        return started ? .key(h) : .blank
     }
 
     static func normalizedScalarKey(_ s: String) -> UInt64? {

@@ -10,6 +10,10 @@
 //   CoBidding.analyze(_:thresholds:)                                    pairs, rotating groups, perennial losers
 //   DocumentSimilarity.similarity(a:b:shingleLength:)                   Jaccard over character n-grams
 //   TukeyFences(_:)                                                     data-driven thresholds for calibration
+//   BidCSV.parse(_:skipBadRecords:progress:), OCDSReleases.parse(…)     bid files (bytes in) → tenders
+//   ScoreTable.csv(_:)                                                  results → tender_id,score,flags
+//   SyntheticMarket.generate(_:)                                        a seeded market with known labels
+//   ScreenEvaluation.run(train:test:)                                   tune on market A, test on market B
 //
 // Every threshold is a field of ScreeningThresholds and every weight a field of ScoreWeights, both
 // Codable with lenient decoding, so a settings file names only what it changes.

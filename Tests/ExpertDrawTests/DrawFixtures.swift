@@ -1,6 +1,7 @@
 import ExpertDraw
 import Foundation
 import Testing
+import YiwangTestSupport
 
 /// The reference vector and small generated draws the tests share.
 enum DrawFixtures {

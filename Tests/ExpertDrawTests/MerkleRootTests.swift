@@ -2,6 +2,7 @@ import Crypto
 @testable import ExpertDraw
 import Foundation
 import Testing
+import YiwangTestSupport
 
 /// The local RFC 6962 root equals the published roots (shared/vectors/merkle/rfc6962_classic.json).
 @Suite struct MerkleRootTests {

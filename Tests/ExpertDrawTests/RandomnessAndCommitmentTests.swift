@@ -1,6 +1,7 @@
 import ExpertDraw
 import Foundation
 import Testing
+import YiwangTestSupport
 
 /// Beacon outputs (shared/vectors/draw/drand_beacon_samples.json), commit-reveal, the pre-draw commitment
 /// and the salted result hash.

@@ -1,6 +1,7 @@
 import ExpertDraw
 import Foundation
 import Testing
+import YiwangTestSupport
 
 /// Algorithm v1 reproduces shared/vectors/draw/expert_draw_v1.json completely.
 @Suite struct VectorReproductionTests {

@@ -1,6 +1,7 @@
 import Crypto
 @testable import SealedBid
 import Testing
+import YiwangTestSupport
 
 /// The bidder's Ed25519 key has one-line text forms and signs the envelopes it seals.
 @Suite struct BidderKeyTests {

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 @testable import SealedBid
 import Testing
+import YiwangTestSupport
 
 /// RFC 9180 test vectors for the suite sealed bids use: mode 0 (base), DHKEM(X25519, HKDF-SHA256),
 /// HKDF-SHA256, AES-256-GCM.

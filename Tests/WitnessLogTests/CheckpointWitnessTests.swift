@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Testing
 import WitnessLog
+import YiwangTestSupport
 
 @Suite struct CheckpointWitnessTests {
     struct Vectors: Decodable {

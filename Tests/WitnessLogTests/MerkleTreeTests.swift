@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WitnessLog
+import YiwangTestSupport
 
 /// Checks generated proofs against a direct transcription of RFC 6962 §2.1 recursion.
 @Suite struct MerkleTreeTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WitnessLog
+import YiwangTestSupport
 
 @Suite struct MerkleVectorTests {
     struct Classic: Decodable {

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Testing
 import WitnessLog
+import YiwangTestSupport
 
 /// Wycheproof Ed25519 vectors run through the note verifier's Ed25519 check.
 @Suite struct WycheproofTests {

@@ -1,16 +1,17 @@
 import Foundation
 
-/// Finds the project's shared test vectors without hard-coding a path.
+/// Finds the project's shared test vectors (../shared/vectors) without hard-coding a path; used by every test target.
 ///
 /// `YIWANG_SHARED` (the shared folder) wins; otherwise the first ancestor A of this
 /// file for which `A/shared/vectors` exists.
-enum SharedVectors {
-    struct NotFound: Error, CustomStringConvertible {
-        var description: String
+public enum SharedVectors {
+    /// The vectors folder could not be found.
+    public struct NotFound: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// The `vectors` folder.
-    static func root(filePath: String = #filePath) throws -> URL {
+    public static func root(filePath: String = #filePath) throws -> URL {
         let fileManager = FileManager.default
         if let shared = ProcessInfo.processInfo.environment["YIWANG_SHARED"], !shared.isEmpty {
             let vectors = URL(fileURLWithPath: shared).appendingPathComponent("vectors")
@@ -34,17 +35,25 @@ enum SharedVectors {
     }
 
     /// Contents of a vector file, path relative to `vectors`.
-    static func data(_ relativePath: String) throws -> Data {
+    public static func data(_ relativePath: String) throws -> Data {
         try Data(contentsOf: self.root().appendingPathComponent(relativePath))
     }
 
     /// Decodes a vector file.
-    static func decode<T: Decodable>(_ type: T.Type, from relativePath: String) throws -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from relativePath: String) throws -> T {
         try JSONDecoder().decode(type, from: self.data(relativePath))
     }
 
+    /// A vector file parsed as untyped JSON (independent of the package's Codable types).
+    public static func json(_ relativePath: String) throws -> [String: Any] {
+        guard let object = try JSONSerialization.jsonObject(with: self.data(relativePath)) as? [String: Any] else {
+            throw NotFound(description: "\(relativePath) is not a JSON object")
+        }
+        return object
+    }
+
     /// The `.json` files in a vector folder, sorted by name.
-    static func jsonFiles(in relativePath: String) throws -> [URL] {
+    public static func jsonFiles(in relativePath: String) throws -> [URL] {
         let folder = try self.root().appendingPathComponent(relativePath)
         return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }
@@ -54,7 +63,7 @@ enum SharedVectors {
 
 extension Array where Element == UInt8 {
     /// Bytes from hex; traps on malformed test data.
-    init(hex: String) {
+    public init(hex: String) {
         let utf8 = Array(hex.utf8)
         self = stride(from: 0, to: utf8.count, by: 2).map { index in
             UInt8(String(decoding: utf8[index..<index + 2], as: UTF8.self), radix: 16)!
@@ -62,7 +71,7 @@ extension Array where Element == UInt8 {
     }
 
     /// Bytes from base64 (empty for the empty string); traps on malformed test data.
-    init(base64: String) {
+    public init(base64: String) {
         self = Array(Data(base64Encoded: base64)!)
     }
 }
