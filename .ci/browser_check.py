@@ -9,6 +9,12 @@ window sizes (phone 375×812 with mobile emulation, desktop 1280×900) checks:
   - `/notices` lists notices, a notice detail opens from a link, and its project page opens from the notice;
   - the real login form as `tenderer`: the workspace shows the account's name, one of its projects opens;
   - signing out (header button), then the login form as `bidder1`: the bidder workspace, an open project opens.
+Then the opening room (开标大厅) of the demo's sealed tender whose deadline has passed, open at both sizes at once
+(an anonymous phone window, and a desktop window signed in as the custodian `custodian`): the countdown and the
+custodian status; the custodian releases its shares through the page's form, the regulator through the API (shares
+made with `yiwang custodian share` from the demo keys under <data>/demo-custodians/), and both windows show the
+release and then the price sheet (唱标) without reloading. The sealed tender still open for bids shows a running
+countdown.
 Every page visited is checked for horizontal overflow (`scrollWidth <= innerWidth + 1`, and innerWidth still the
 window's width: under mobile emulation Chromium widens the layout viewport to fit a too-wide page; wide tables may
 scroll inside their own `.scroll` container) and saved as a full-page screenshot in a temp folder (path printed).
@@ -330,6 +336,155 @@ def run_size(visit, names):
         step(visit, what, body)
 
 
+def api_json(base, path, token=None, data=None, content_type="application/json"):
+    headers = {"Content-Type": content_type}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    return json.loads(http(base + path, data, headers, timeout=15))
+
+
+def api_token(base, username):
+    body = json.dumps({"username": username, "password": PASSWORD}).encode()
+    return api_json(base, "/api/v1/auth/login", data=body)["token"]
+
+
+def sealed_demo_lots(base, data_dir):
+    """(project id, lot id, phase) of the demo's sealed lots: those whose custodian keys the demo wrote."""
+    found = []
+    keys = os.path.join(data_dir, "demo-custodians")
+    for project in api_json(base, "/api/v1/projects?limit=100")["items"]:
+        if os.path.isdir(os.path.join(keys, project["id"])):
+            for lot in project["lots"]:
+                found.append((project["id"], lot["id"], lot["phase"]))
+    return found
+
+
+def custodian_shares(base, binary, data_dir, work, project, lot, username):
+    """The share files of custodian `username` for every envelope of the lot, made with `yiwang custodian share`."""
+    token = api_token(base, username)
+    key = os.path.join(data_dir, "demo-custodians", project, f"{username}.key")
+    text = ""
+    listing = api_json(base, f"/api/v1/projects/{project}/lots/{lot}/envelopes", token)
+    for index, item in enumerate(listing["items"]):
+        request = urllib.request.Request(base + item["url"], headers={"Authorization": f"Bearer {token}"})
+        envelope = os.path.join(work, f"{username}-{index}.ywb")
+        share = os.path.join(work, f"{username}-{index}.share")
+        with urllib.request.urlopen(request, timeout=15) as response, open(envelope, "wb") as f:
+            f.write(response.read())
+        subprocess.run([binary, "custodian", "share", "--key", key, "--in", envelope, "--out", share],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=60)
+        with open(share, encoding="utf-8") as f:
+            text += f.read()
+    return token, text
+
+
+def room_state(visit):
+    """What the open room page shows now, read from the DOM."""
+    return visit.driver.execute_script("""
+        const q = s => document.querySelector(s);
+        const table = q('#room-sheet');
+        return {
+          marker: window.__roomMarker || null,
+          phase: q('#room-phase') ? q('#room-phase').textContent : '',
+          label: q('#room-countdown-label') ? q('#room-countdown-label').textContent : '',
+          countdown: q('#room-countdown-value') ? q('#room-countdown-value').textContent : '',
+          live: q('#room-live') ? q('#room-live').textContent : '',
+          custodians: Array.from(document.querySelectorAll('#room-custodians li')).map(li => li.textContent),
+          bids: q('#room-bids') ? q('#room-bids').textContent : '',
+          sheetVisible: !!table && !table.hidden,
+          rows: table ? Array.from(table.querySelectorAll('tbody tr')).map(tr => tr.textContent) : [],
+        };""")
+
+
+def wait_room(visit, predicate, timeout=15):
+    """Waits until the open page's state satisfies `predicate` (the page is never reloaded); returns the last state."""
+    state = room_state(visit)
+    deadline = time.monotonic() + timeout
+    while not predicate(state) and time.monotonic() < deadline:
+        time.sleep(0.25)
+        state = room_state(visit)
+    return state
+
+
+def run_opening_room(driver, base, shots, binary, data_dir, work):
+    """The opening room at 375 px and 1280 px at once; a custodian form release, an API release, the price sheet live."""
+    phone = Visit(driver, base, shots, "phone", 375, 812, True)
+    desktop_driver = None
+    try:
+        lots = sealed_demo_lots(base, data_dir)
+        waiting = [entry for entry in lots if entry[2] == "bidding-closed"]
+        upcoming = [entry for entry in lots if entry[2] == "announced"]
+        if not check("opening room: the demo has a sealed lot waiting for custodians", bool(waiting), f"{lots}"):
+            return
+        project, lot, _ = waiting[0]
+        path = f"/projects/{project}/lots/{lot}/opening"
+        desktop_driver = new_driver()
+        desktop = Visit(desktop_driver, base, shots, "desktop", 1280, 900, False)
+        phone.setup()
+        desktop.setup()
+        desktop.sign_in("custodian")
+        for visit in (phone, desktop):
+            visit.get(f"/projects/{project}")
+            links = visit.driver.find_elements(By.CSS_SELECTOR, f'main a[href="{path}"]')
+            visit.check("opening room: linked from the project page", len(links) > 0)
+            visit.get(path)
+            visit.driver.execute_script("window.__roomMarker = 'loaded-once'")
+            state = wait_room(visit, lambda s: s["live"] == "实时", 10)
+            visit.check("opening room: Chinese page, live connection (EventSource)",
+                        "开标大厅" in visit.text("main h1") and state["live"] == "实时", f"live {state['live']!r}")
+            visit.check("opening room: countdown shown, deadline passed",
+                        state["label"] == "投标已截止" and state["countdown"] == "00:00:00", f"{state['label']} {state['countdown']}")
+            visit.check("opening room: 3 custodians, none released yet; 3 frozen bids; no price sheet",
+                        len(state["custodians"]) == 3 and all("未提交" in c for c in state["custodians"])
+                        and state["bids"].startswith("3") and not state["sheetVisible"],
+                        f"{state['custodians']} · {state['bids']}")
+            visit.page_ok("opening room before release")
+        # the custodian releases through the page's form (shares made by the CLI from its demo key)
+        _, shares = custodian_shares(base, binary, data_dir, work, project, lot, "custodian")
+        form = desktop.driver.find_element(By.CSS_SELECTOR, "#share-form")
+        desktop.check("opening room: the custodian sees the share form", form.is_displayed())
+        desktop.driver.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "text"), shares)
+        form.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
+        WebDriverWait(desktop.driver, 20).until(
+            lambda d: d.find_element(By.CSS_SELECTOR, "#share-form .form-result").text not in ("", "正在提交……"))
+        result = desktop.driver.find_element(By.CSS_SELECTOR, "#share-form .form-result").text
+        desktop.check("opening room: the form releases the custodian's shares", "已提交" in result, result)
+        for visit in (phone, desktop):
+            state = wait_room(visit, lambda s: sum("已提交" in c for c in s["custodians"]) == 1)
+            visit.check("opening room: the release appears without reloading",
+                        state["marker"] == "loaded-once" and sum("已提交" in c for c in state["custodians"]) == 1
+                        and not state["sheetVisible"], f"{state['custodians']}")
+        # the regulator releases through the API: k = 2 reached, every bid opens, the price sheet appears everywhere
+        token, shares = custodian_shares(base, binary, data_dir, work, project, lot, "regulator")
+        opened = api_json(base, f"/api/v1/projects/{project}/lots/{lot}/shares", token, shares.encode(), "text/plain")
+        check("opening room: the API release opens the lot", opened.get("phase") == "opened", opened.get("phase"))
+        for visit in (phone, desktop):
+            state = wait_room(visit, lambda s: s["sheetVisible"] and len(s["rows"]) == 3)
+            visit.check("opening room: the price sheet (唱标) appears without reloading",
+                        state["marker"] == "loaded-once" and state["sheetVisible"] and len(state["rows"]) == 3
+                        and all("." in row for row in state["rows"]), f"{state['rows']} · {state['phase']}")
+            visit.page_ok("opening room after the opening")
+        if upcoming:
+            up_project, up_lot, _ = upcoming[0]
+            desktop.get(f"/projects/{up_project}/lots/{up_lot}/opening")
+            first = wait_room(desktop, lambda s: s["label"] != "" and ":" in s["countdown"], 10)
+            time.sleep(2.2)
+            second = room_state(desktop)
+            desktop.check("opening room: an open sealed tender counts down to its deadline",
+                          first["label"] == "距投标截止暨开标" and second["countdown"] != first["countdown"],
+                          f"{first['countdown']} → {second['countdown']}")
+            desktop.page_ok("opening room counting down")
+    except Exception as error:  # noqa: BLE001 — one failed check, the rest of the run goes on
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        check("opening room: step ran", False, f"{type(error).__name__}: {message}")
+    finally:
+        if desktop_driver is not None:
+            try:
+                desktop_driver.quit()
+            except Exception:  # noqa: BLE001
+                pass
+
+
 def main():
     started = time.monotonic()
     binary = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/yiwang"
@@ -358,6 +513,7 @@ def main():
         driver = new_driver()
         for name, width, height, mobile in SIZES:
             run_size(Visit(driver, base, shots, name, width, height, mobile), names)
+        run_opening_room(driver, base, shots, os.path.abspath(binary), data_dir, work)
     except Exception as error:  # noqa: BLE001 — counted, then the server is stopped all the same
         check("browser check ran", False, f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}")
     finally:

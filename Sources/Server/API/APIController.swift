@@ -44,6 +44,7 @@ struct APIController {
         group.get("documents/:sha256", use: self.document)
         group.get("log/entries", use: self.logEntries)
         self.addSealedRoutes(to: group)
+        self.addOpeningRoutes(to: group)
     }
 
     // MARK: accounts
