@@ -61,6 +61,22 @@ PY
 if "$BIN" verify certificate "$T/cert.json.bad" --log-key "$T/log.vkey" >"$T/cert-bad.out" 2>&1; then fail "a changed certificate verified"; fi
 grep -q "event 1" "$T/cert-bad.out" && ok "a changed event is named: $(grep -m1 FAILED "$T/cert-bad.out" | cut -c1-80)" || { cat "$T/cert-bad.out"; fail "the changed event was not named"; }
 
+# sealed bids: two demo custodians release their shares with `yiwang custodian release` (keys stay on this machine)
+for dir in "$T"/data/demo-custodians/*/; do
+  SEALED=$(basename "$dir")
+  LOT=$(curl -fsS "http://127.0.0.1:$PORT/api/v1/projects/$SEALED" | python3 -c 'import json,sys; l=json.load(sys.stdin)["lots"][0]; print(l["id"] if l["phase"] == "bidding-closed" else "")')
+  [ -n "$LOT" ] && break
+done
+[ -n "${LOT:-}" ] || fail "no demo sealed lot waiting for custodians"
+released=0
+for key in "$T/data/demo-custodians/$SEALED"/*.key; do
+  [ $released -lt 2 ] || break
+  YIWANG_PASSWORD=yiwang-demo "$BIN" custodian release --server "http://127.0.0.1:$PORT" --username "$(basename "$key" .key)" \
+    --key "$key" --project "$SEALED" --lot "$LOT" >"$T/release.out" 2>&1 || { cat "$T/release.out"; fail "custodian release failed"; }
+  released=$((released + 1))
+done
+grep -q "lot phase: opened" "$T/release.out" && ok "two custodians released with yiwang custodian release; the lot opened" || { cat "$T/release.out"; fail "the lot did not open"; }
+
 # the audit: the database against its signed checkpoints
 kill $SERVE; wait $SERVE 2>/dev/null || true
 "$BIN" audit --data-dir "$T/data" >"$T/audit.out" && ok "audit passes: $(cut -c1-60 "$T/audit.out")" || { cat "$T/audit.out"; fail "audit of an untouched log failed"; }

@@ -40,6 +40,28 @@ struct WitnessLogServerTests {
         #expect(hits == 0)
     }
 
+    @Test("concurrent appends each get a checkpoint that covers them (integration is coalesced, never livelocked)", .timeLimit(.minutes(1)), arguments: TestEngine.available)
+    func concurrentReceipts(engine: TestEngine) async throws {
+        let test = try await TestPlatform.make(engine)
+        defer { Task { await test.shutdown() } }
+        let sizes = try await withThrowingTaskGroup(of: (UInt64, UInt64).self) { group in
+            for index in 0..<40 {
+                group.addTask {
+                    let position = try await test.platform.engine.transaction { db in
+                        try await LogRecords.append(LogEvent(type: "test.concurrent", project: "p", actor: "t", time: test.clock.now(), data: ["n": String(index)]), on: db)
+                    }
+                    let signed = try await test.platform.log.checkpoint(covering: UInt64(position.index))
+                    return (UInt64(position.index), signed.size)
+                }
+                if index % 5 == 0 { group.addTask { (0, try await test.platform.log.checkpoint().size) } }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(sizes.allSatisfy { $0.1 > $0.0 })
+        let count = try await test.platform.engine.read { db in try await LogRecords.count(on: db) }
+        #expect(try await test.platform.log.checkpoint().size == UInt64(count))
+    }
+
     @Test("/log/key and /log/checkpoint: the checkpoint verifies with the published key and covers every entry", arguments: TestEngine.available)
     func keyAndCheckpoint(engine: TestEngine) async throws {
         let test = try await TestPlatform.make(engine)

@@ -99,19 +99,17 @@ public actor TransparencyLog {
                 return latest
             }
             if let pending = self.pending {
+                // Awaiting a finished task does not suspend: clear it here, or this loop would spin on the actor
+                // while its starter waits to be scheduled.
                 _ = try? await pending.value
+                if self.pending == pending { self.pending = nil }
                 continue
             }
             let task = Task { try await self.integrate() }
             self.pending = task
             startedOwn = true
-            do {
-                _ = try await task.value
-                self.pending = nil
-            } catch {
-                self.pending = nil
-                throw error
-            }
+            defer { if self.pending == task { self.pending = nil } }
+            _ = try await task.value
         }
     }
 
