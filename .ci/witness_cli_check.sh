@@ -31,7 +31,8 @@ YIWANG_LOG_WITNESSES="http://127.0.0.1:$WPORT/=$(cat "$T/witness.vkey")" YIWANG_
   "$BIN" serve --demo --data-dir "$T/data" --port $PORT >"$T/serve.log" 2>&1 & SERVE=$!; PIDS+=($SERVE)
 wait_for "http://127.0.0.1:$PORT/healthz"
 
-# a receipt for an entry, verified offline with one required witness
+# a receipt for an entry, verified offline with one required witness (the witness may answer a moment later: wait)
+for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$PORT/log/checkpoint" | grep -q "witness.ci.test/regulator" && break; sleep 0.5; done
 curl -fsS "http://127.0.0.1:$PORT/log/receipts/5" >"$T/r.tlog-proof"
 "$BIN" verify receipt "$T/r.tlog-proof" --log-key "$T/log.vkey" --witness "$T/witness.vkey" --min-witnesses 1 >"$T/verify.out" \
   && ok "verify receipt (log key + 1 witness)" || { cat "$T/verify.out"; fail "receipt did not verify"; }

@@ -16,6 +16,8 @@ public protocol CheckpointWitnessing: Sendable {
     /// Asks the witnesses to cosign `note` (of `size` entries); returns the cosignatures obtained. Failures are
     /// logged, not thrown: a witness that is down must not stop trading.
     func cosign(note: SignedNote, size: UInt64, consistencyProof: @escaping @Sendable (UInt64) throws -> [Hash]) async -> [NoteSignature]
+    /// How many witnesses are asked.
+    var count: Int { get }
 }
 
 /// 见证日志 — the platform's transparency log: entries committed with their changes in `log_entries`, an in-memory
@@ -38,6 +40,7 @@ public actor TransparencyLog {
     private var pending: Task<SignedCheckpoint, any Error>?
     /// Set when the database disagrees with what the log signed: the log stops signing until an audit.
     private var fault: String?
+    private var lastWitnessAttempt: ContinuousClock.Instant?
 
     public init(engine: any DatabaseEngine, signer: NoteSigner, witnesses: (any CheckpointWitnessing)?, logger: Logger) {
         self.origin = signer.name
@@ -145,7 +148,12 @@ public actor TransparencyLog {
                 return try self.halt("the entries no longer hash to the signed checkpoint of size \(size)")
             }
             if size == self.tree.size {
-                let signed = try Self.parse(stored.note, verifier: self.verifier)
+                var signed = try Self.parse(stored.note, verifier: self.verifier)
+                // A witness that was down or slow when this checkpoint was signed is asked again (at most every 5 s).
+                if let witnesses = self.witnesses, signed.note.signatures.count < 1 + witnesses.count,
+                   self.lastWitnessAttempt.map({ ContinuousClock.now - $0 > .seconds(5) }) ?? true {
+                    signed.note = try await self.cosign(signed.note, size: size)
+                }
                 self.latest = signed
                 return signed
             }
@@ -154,21 +162,27 @@ public actor TransparencyLog {
         var note = try checkpoint.sign(with: [self.signer])
         let row = CheckpointRow(size: Int64(checkpoint.size), rootHash: checkpoint.rootHash.hex, note: note.formatted, createdAt: Timestamps.millis(Date()))
         try await self.engine.transaction { db in try await CheckpointRecords.insert(row, on: db) }
-        if let witnesses = self.witnesses {
-            let snapshot = self.tree
-            let size = checkpoint.size
-            let cosignatures = await witnesses.cosign(note: note, size: size) { oldSize in
-                try snapshot.consistencyProof(oldSize: oldSize, newSize: size).hashes
-            }
-            if !cosignatures.isEmpty {
-                note = AddCheckpointResponse(signatures: cosignatures).merged(into: note)
-                let text = note.formatted
-                try await self.engine.transaction { db in try await CheckpointRecords.updateNote(size: Int64(size), note: text, on: db) }
-            }
+        if self.witnesses != nil {
+            note = try await self.cosign(note, size: checkpoint.size)
         }
         let signed = SignedCheckpoint(checkpoint: checkpoint, note: note)
         self.latest = signed
         return signed
+    }
+
+    /// Asks the witnesses to cosign `note` and stores whatever cosignatures come back with it.
+    private func cosign(_ note: SignedNote, size: UInt64) async throws -> SignedNote {
+        guard let witnesses = self.witnesses else { return note }
+        self.lastWitnessAttempt = ContinuousClock.now
+        let snapshot = self.tree
+        let cosignatures = await witnesses.cosign(note: note, size: size) { oldSize in
+            try snapshot.consistencyProof(oldSize: oldSize, newSize: size).hashes
+        }
+        let merged = AddCheckpointResponse(signatures: cosignatures).merged(into: note)
+        guard merged != note else { return note }
+        let text = merged.formatted
+        try await self.engine.transaction { db in try await CheckpointRecords.updateNote(size: Int64(size), note: text, on: db) }
+        return merged
     }
 
     private func halt(_ reason: String) throws -> SignedCheckpoint {

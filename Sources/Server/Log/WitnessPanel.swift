@@ -7,6 +7,7 @@ import WitnessLog
 /// last cosigned). A witness that is down or refuses is logged, never allowed to stop trading.
 public final class WitnessPanel: CheckpointWitnessing {
     public let endpoints: [WitnessEndpoint]
+    public var count: Int { self.endpoints.count }
     let client: WitnessClient
     let logger: Logger
     /// The size each witness last cosigned, by base URL (0 at start: the first 409 tells the truth).
