@@ -3,6 +3,7 @@ import SQLKit
 import SealedBid
 import Storage
 import TradingCore
+import WitnessLog
 
 extension SealedBiddingService {
     /// The stored bytes of an envelope (a missing file is the platform's fault, never the bidder's).
@@ -120,7 +121,7 @@ extension SealedBiddingService {
             guard let data = self.platform.files.get(row.envelopeSha256) else {
                 return Opened(row: row, payload: nil, outcome: "withdrawn", reason: "平台文件库缺少该密封文件（平台原因，按撤回处理）")
             }
-            envelope = try BidEnvelope(stored: Array(data), committedSHA256: Self.bytes(hex: row.envelopeSha256))
+            envelope = try BidEnvelope(stored: Array(data), committedSHA256: Hash(hex: row.envelopeSha256)?.bytes)
         } catch {
             return Opened(row: row, payload: nil, outcome: error.faultOfBidder ? "revoked" : "withdrawn", reason: error.zh)
         }
@@ -144,18 +145,6 @@ extension SealedBiddingService {
             row: row, payload: OpenedPayload(openingSheet: payload.openingSheet, fileName: payload.fileName, creator: DocumentCreator.read(payload.fileBytes)),
             document: document, outcome: "opened", reason: nil
         )
-    }
-
-    static func bytes(hex: String) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex) ?? hex.endIndex
-            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        return bytes
     }
 }
 

@@ -3,6 +3,7 @@ import SQLKit
 import SealedBid
 import Storage
 import TradingCore
+import WitnessLog
 
 /// 开标状态 — where a sealed lot's opening stands, as the opening room shows it.
 public struct SealedOpeningStatus: Sendable, Codable, Equatable {
@@ -94,7 +95,7 @@ extension SealedBiddingService {
             var released: [String: Int] = [:]
             for file in files {
                 guard file.tenderID == projectID, file.lotID == lotID,
-                      let bid = bids.first(where: { $0.envelopeSha256 == Self.hex(file.share.envelopeSHA256) })
+                      let bid = bids.first(where: { $0.envelopeSha256 == Hash(bytes: file.share.envelopeSHA256)?.hex })
                 else {
                     throw TradingError.invalid("share-envelope", zh: "密钥份额不属于本标段的任何有效投标", en: "A share belongs to no active envelope of this lot")
                 }

@@ -1,9 +1,9 @@
-import Crypto
 import Foundation
 import SQLKit
 import SealedBid
 import Storage
 import TradingCore
+import WitnessLog
 
 /// 不见面开标 — sealed bids: bidders' keys, the custodian panel, envelope uploads, and (in `SealedOpening`) the
 /// custodians' shares and the opening. The platform never holds a key that opens a bid before the custodians release.
@@ -38,7 +38,7 @@ public struct SealedBiddingService: Sendable {
             try await db.insert("bidder_keys", row)
             _ = try await LogRecords.append(
                 LogEvent(type: "bidder.key-registered", project: nil, actor: actor.logName, time: self.platform.clock.now(),
-                         data: ["keySha256": Self.hex(SHA256.hash(data: key.rawRepresentation))]),
+                         data: ["keySha256": Hash.sha256(key.rawRepresentation).hex]),
                 on: db
             )
         }
@@ -100,9 +100,5 @@ public struct SealedBiddingService: Sendable {
     /// `name=key;…` — how the panel is logged (with the project and again with the notice).
     static func panelText(_ rows: [CustodianRow]) -> String {
         rows.map { "\($0.name)=\($0.publicKey)" }.joined(separator: ";")
-    }
-
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -39,8 +39,8 @@ extension Bidder {
                 if let machine = BidderToolIdentity.machineHash { headers["X-Yiwang-Machine"] = machine }
                 let receipt = try await api.expect(201, .POST, path, token: token, bytes: bytes, headers: headers)
                 let sha = receipt["envelopeSha256"] as? String ?? ""
-                guard sha == Self.hex(envelope.sha256) else {
-                    throw CommandFailure("the platform recorded envelope \(sha), not this file's \(Self.hex(envelope.sha256))")
+                guard sha == envelope.sha256Hex else {
+                    throw CommandFailure("the platform recorded envelope \(sha), not this file's \(envelope.sha256Hex)")
                 }
                 let key = try NoteVerifier(vkey: String(decoding: try await api.download("/log/key"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
                 let proof = try TlogProof(parsing: receipt["receipt"] as? String ?? "")
@@ -55,7 +55,5 @@ extension Bidder {
                 throw error
             }
         }
-
-        static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
     }
 }

@@ -34,7 +34,7 @@ extension Custodian {
                 for item in (list["items"] as? [[String: Any]]) ?? [] {
                     let bytes = try await api.download(item["url"] as? String ?? "", token: token)
                     let envelope = try BidEnvelope(serialized: bytes)
-                    guard Self.hex(envelope.sha256) == item["envelopeSha256"] as? String else {
+                    guard envelope.sha256Hex == item["envelopeSha256"] as? String else {
                         throw CommandFailure("envelope \(item["sealedBidId"] ?? "") does not hash to what the platform listed")
                     }
                     text += try envelope.releaseShare(using: custodianKey, now: Date()).text
@@ -51,7 +51,5 @@ extension Custodian {
                 throw error
             }
         }
-
-        static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
     }
 }

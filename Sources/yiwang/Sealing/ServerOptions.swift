@@ -1,7 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
-import Crypto
 import Foundation
+import WitnessLog
 
 /// Where and as whom the bidder and custodian tools talk to a platform.
 struct ServerOptions: ParsableArguments {
@@ -31,6 +31,6 @@ enum BidderToolIdentity {
     /// SHA-256 of /etc/machine-id (hex), so the platform can compare machines without learning the id.
     static var machineHash: String? {
         guard let text = try? String(contentsOfFile: "/etc/machine-id", encoding: .utf8) else { return nil }
-        return SHA256.hash(data: Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hash.sha256(Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8)).hex
     }
 }
