@@ -203,8 +203,7 @@ public struct BiddingService: Sendable {
             }
             // After the deadline the bidders may be known: reveal each registration's salt so anyone can match the
             // commitments in earlier entries to the parties (see BidderCommitment).
-            let registrations = try await db.rows("SELECT * FROM registrations WHERE lot_id = \(bind: lot.row.id) ORDER BY registered_at", as: RegistrationRow.self)
-            let revealed = registrations.map { "\($0.partyId):\($0.salt ?? $0.id)" }.joined(separator: ",")
+            let revealed = try await Self.revealedRegistrations(lotID: lot.row.id, on: db)
             return (effects, ["bids": String(count), "outcome": lot.lifecycle.phase.rawValue, "registrations": revealed])
         }
     }
@@ -224,6 +223,13 @@ public struct BiddingService: Sendable {
                 "envelopes": envelopes.map(\.envelopeSha256).joined(separator: ","),
             ])
         }
+    }
+
+    /// `party:salt,…` for every registration of a lot: logged with the opening so that anyone can open the bidder
+    /// commitments of the earlier entries (see BidderCommitment).
+    static func revealedRegistrations(lotID: String, on db: any SQLDatabase) async throws -> String {
+        try await db.rows("SELECT * FROM registrations WHERE lot_id = \(bind: lotID) ORDER BY registered_at", as: RegistrationRow.self)
+            .map { "\($0.partyId):\($0.salt ?? $0.id)" }.joined(separator: ",")
     }
 
     func lockedLot(projectID: String, lotID: String, on db: any SQLDatabase) async throws -> LotRow {

@@ -102,10 +102,9 @@ extension SealedBiddingService {
             let summary = results.map { "\($0.row.envelopeSha256.prefix(16)):\($0.outcome)" + ($0.payload.map { ":\($0.openingSheet.priceFen)" } ?? "") }
             try await TenderService.applyLotChange(project: project, lotID: lotID, by: actor, logType: "lot.opened", platform: platform, on: db) { db, _, lot in
                 let effects = try lot.lifecycle.handle(.open, now: platform.clock.now(), calendar: platform.calendar)
-                let registrations = try await db.rows("SELECT * FROM registrations WHERE lot_id = \(bind: lotID) ORDER BY registered_at", as: RegistrationRow.self)
                 return (effects, [
                     "sealed": "true", "envelopes": summary.joined(separator: ","),
-                    "registrations": registrations.map { "\($0.partyId):\($0.salt ?? $0.id)" }.joined(separator: ","),
+                    "registrations": try await BiddingService.revealedRegistrations(lotID: lotID, on: db),
                 ])
             }
             return true
