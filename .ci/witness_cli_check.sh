@@ -4,6 +4,7 @@
 # `yiwang audit` passing, then naming the first bad entry after a row of the SQLite database is changed.
 # Usage: .ci/witness_cli_check.sh path/to/yiwang
 set -euo pipefail
+[ -n "${CI_TRACE:-}" ] && set -x
 BIN=$(realpath "${1:?usage: $0 path/to/yiwang}")
 T=$(mktemp -d /tmp/yiwang-witness-check.XXXXXX)
 PIDS=()
@@ -77,6 +78,43 @@ for key in "$T/data/demo-custodians/$SEALED"/*.key; do
   released=$((released + 1))
 done
 grep -q "lot phase: opened" "$T/release.out" && ok "two custodians released with yiwang custodian release; the lot opened" || { cat "$T/release.out"; fail "the lot did not open"; }
+
+# a bidder seals offline to the published panel and uploads with `yiwang bidder submit`; the receipt verifies
+API="http://127.0.0.1:$PORT/api/v1"
+for dir in "$T"/data/demo-custodians/*/; do
+  OPEN=$(basename "$dir")
+  OLOT=$(curl -fsS "$API/projects/$OPEN" | python3 -c 'import json,sys; l=json.load(sys.stdin)["lots"][0]; print(l["id"] + " " + l["bidDeadline"] if l["phase"] == "announced" else "")')
+  [ -n "$OLOT" ] && break
+done
+[ -n "${OLOT:-}" ] || fail "no demo sealed lot open for bids"
+read -r OLOT DEADLINE <<<"$OLOT"
+TOKEN=$(curl -fsS -H 'Content-Type: application/json' -d '{"username":"bidder4","password":"yiwang-demo"}' "$API/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+PARTY=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$API/me" | python3 -c 'import json,sys; print(json.load(sys.stdin)["partyId"])')
+curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"deposit":"guarantee"}' "$API/projects/$OPEN/lots/$OLOT/registrations"
+curl -fsS "$API/projects/$OPEN/custodians" | python3 -c '
+import json, sys
+panel = json.load(sys.stdin)
+names = []
+for item in panel["items"]:
+    name = sys.argv[1] + "/panel%d.pub" % item["position"]
+    open(name, "w").write(item["publicKey"].strip() + "\n")
+    names.append(name)
+open(sys.argv[1] + "/panel.txt", "w").write(",".join(names) + " " + str(panel["threshold"]) + "\n")
+' "$T"
+read -r PUBS K <"$T/panel.txt"
+"$BIN" bidder keygen --out "$T/bidder4" >/dev/null
+printf '%%PDF-1.7\n/Author (CI bidder)\nCI-MARKER sealed bid body\n' >"$T/bid.pdf"
+"$BIN" bidder seal --tender "$OPEN" --lot "$OLOT" --bidder "$PARTY" --deadline "$DEADLINE" --custodians "$PUBS" --threshold "$K" \
+  --in "$T/bid.pdf" --out "$T/bid.ywb" --price 820000.00 --signing-key "$T/bidder4.key" >"$T/seal.out" || { cat "$T/seal.out"; fail "bidder seal failed"; }
+YIWANG_PASSWORD=yiwang-demo "$BIN" bidder submit --server "http://127.0.0.1:$PORT" --username bidder4 --in "$T/bid.ywb" \
+  --register-key "$T/bidder4.pub" >"$T/submit.out" 2>&1 || { cat "$T/submit.out"; fail "bidder submit failed"; }
+grep -q "receipt verified" "$T/submit.out" && [ -s "$T/bid.ywb.tlog-proof" ] && ok "bidder seal + submit to the published panel; receipt verified and saved" \
+  || { cat "$T/submit.out"; fail "no verified receipt"; }
+"$BIN" verify receipt "$T/bid.ywb.tlog-proof" --log-key "$T/log.vkey" >/dev/null && ok "the saved receipt verifies offline" || fail "saved receipt did not verify"
+if YIWANG_PASSWORD=yiwang-demo "$BIN" bidder submit --server "http://127.0.0.1:$PORT" --username bidder3 --in "$T/bid.ywb" >"$T/submit-bad.out" 2>&1; then
+  fail "another bidder uploaded bidder4's envelope"
+fi
+ok "another bidder's upload of the envelope is refused: $(head -1 "$T/submit-bad.out" | cut -c1-70)"
 
 # the audit: the database against its signed checkpoints
 kill $SERVE; wait $SERVE 2>/dev/null || true

@@ -11,14 +11,7 @@ extension BidEnvelope {
         committedSHA256: [UInt8],
         shares: [DecryptedShare]
     ) throws(OpeningError) -> BidPayload {
-        guard Array(SHA256.hash(data: serialized)) == committedSHA256 else { throw .envelopeHashMismatch }
-        let envelope: BidEnvelope
-        do throws(EnvelopeFormatError) {
-            envelope = try BidEnvelope(serialized: serialized)
-        } catch {
-            throw .malformedEnvelope(error)
-        }
-        return try envelope.open(with: shares)
+        try BidEnvelope(stored: serialized, committedSHA256: committedSHA256).open(with: shares)
     }
 
     /// Opens the envelope with the custodians' `shares`: at least ``threshold`` of them, each
@@ -26,6 +19,11 @@ extension BidEnvelope {
     /// with ``check(_:)`` to drop a bad one and still open with the rest.
     public func open(with shares: [DecryptedShare]) throws(OpeningError) -> BidPayload {
         guard self.verifySignature() else { throw .invalidSignature }
+        return try self.open(withVerifiedSignature: shares)
+    }
+
+    /// ``open(with:)`` once the caller has checked the signature (it hashes the whole envelope).
+    func open(withVerifiedSignature shares: [DecryptedShare]) throws(OpeningError) -> BidPayload {
         let envelopeHash = self.sha256
         var seen = Set<UInt8>()
         for share in shares {

@@ -42,7 +42,7 @@ extension BidEnvelope {
             }
         }
         do throws(OpeningError) {
-            return try self.open(with: files.map(\.share))
+            return try self.open(withVerifiedSignature: files.map(\.share))
         } catch {
             throw .opening(error)
         }
@@ -53,13 +53,18 @@ extension BidEnvelope {
     /// Reads envelope bytes as stored, checking them first against the SHA-256 committed at upload
     /// when it is known (the receipt's hash), so that later tampering is not blamed on the bidder.
     public init(stored bytes: [UInt8], committedSHA256: [UInt8]?) throws(OpeningError) {
-        if let committedSHA256, Array(SHA256.hash(data: bytes)) != committedSHA256 {
-            throw .envelopeHashMismatch
-        }
+        // Reading computes the hash once; only bytes that do not read are hashed again, to tell
+        // tampering after upload from an envelope the bidder uploaded malformed.
         do throws(EnvelopeFormatError) {
             self = try BidEnvelope(serialized: bytes)
         } catch {
+            if let committedSHA256, Array(SHA256.hash(data: bytes)) != committedSHA256 {
+                throw .envelopeHashMismatch
+            }
             throw .malformedEnvelope(error)
+        }
+        if let committedSHA256, self.sha256 != committedSHA256 {
+            throw .envelopeHashMismatch
         }
     }
 }

@@ -26,6 +26,11 @@ public struct BidEnvelope: Sendable, Hashable {
     public let signature: [UInt8]
     /// The canonical serialization: body ‖ signature.
     public let serialized: [UInt8]
+    /// SHA-256 of ``serialized``: the hash logged at upload and printed on the receipt (投标回执).
+    ///
+    /// Computed once when the envelope is built or read, since every use of an envelope needs it
+    /// and a bid file may be many megabytes.
+    public let sha256: [UInt8]
 
     /// Assembles an envelope; the body bytes are recomputed, so the parts must already be canonical.
     init(
@@ -53,16 +58,12 @@ public struct BidEnvelope: Sendable, Hashable {
                 sealedPayload: sealedPayload,
                 shares: shares
             ) + signature
+        self.sha256 = Array(SHA256.hash(data: self.serialized))
     }
 
     /// The envelope format version (always ``formatVersion`` for an envelope this code holds).
     public var version: UInt8 {
         Self.formatVersion
-    }
-
-    /// SHA-256 of ``serialized``: the hash logged at upload and printed on the receipt (投标回执).
-    public var sha256: [UInt8] {
-        Array(SHA256.hash(data: self.serialized))
     }
 
     /// The custodians' public keys, in share order.

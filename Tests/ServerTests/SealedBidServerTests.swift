@@ -104,6 +104,11 @@ struct SealedBidServerTests {
             let fixture = try await SealedFixture.make(client, test: test)
             let announced = try await test.platform.engine.read { db in try await LogRecords.entries(from: 0, limit: 1000, on: db) }.last { $0.entry.contains("project.announced") }
             #expect(announced?.entry.contains(fixture.custodianKeys[2].publicKey.text.trimmingCharacters(in: .newlines)) == true, "custodian keys logged with the notice")
+            // the panel is public (no sign-in): k and the keys in share order, what bidders seal to
+            let (published, panel) = try await client.json(.get, "/api/v1/projects/\(fixture.base.projectID)/custodians")
+            #expect(published == .ok && panel["threshold"] as? Int == 2)
+            #expect((panel["items"] as? [[String: Any]])?.compactMap { ($0["publicKey"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines) }
+                == fixture.custodianKeys.map { $0.publicKey.text.trimmingCharacters(in: .whitespacesAndNewlines) })
             // exercise: three valid envelopes
             for (index, price) in [(0, Int64(95_000_000_000)), (1, 90_000_000_000), (2, 98_000_000_000)] {
                 let (status, receipt) = try await fixture.submit(client, index, try fixture.envelope(index, price: price, marker: "MARK\(index)"))

@@ -93,5 +93,11 @@ struct StorageTests {
         #expect(try store.put(Array("abc".utf8)) == digest)
         #expect(store.get(digest) == Data("abc".utf8))
         #expect(store.get("../etc/passwd") == nil)
+        // a batch written without waiting for the disk, flushed once; flushing a file that is not there fails
+        let batch = try (0..<5).map { try store.put(Array("bid \($0)".utf8), flush: false) }
+        try store.flush(batch)
+        #expect(batch.allSatisfy { store.get($0) != nil })
+        #expect(throws: (any Error).self) { try store.flush([String(repeating: "0", count: 64)]) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("tmp").path).isEmpty, "no temporary left")
     }
 }

@@ -9,6 +9,7 @@ extension APIController {
     func addSealedRoutes(to group: RouterGroup<AppRequestContext>) {
         group.put("me/bidder-key", use: self.registerBidderKey)
         group.put("projects/:project/custodians", use: self.setCustodians)
+        group.get("projects/:project/custodians", use: self.custodianPanel)
         group.post("projects/:project/lots/:lot/sealed-bids", use: self.submitSealedBid)
         group.get("projects/:project/lots/:lot/envelopes", use: self.envelopes)
         group.get("projects/:project/lots/:lot/envelopes/:sealedBid", use: self.envelope)
@@ -35,6 +36,16 @@ extension APIController {
             projectID: try context.parameters.require("project"), threshold: form.threshold, custodians: form.custodians, by: try context.requireActor()
         )
         return Items(items: rows.map { CustodianView(position: $0.position, name: $0.name, publicKey: $0.publicKey) })
+    }
+
+    struct PanelView: ResponseEncodable { var threshold: Int; var items: [CustodianView] }
+
+    /// Public: the panel every bidder seals to (`yiwang bidder seal --custodians … --threshold k`).
+    @Sendable func custodianPanel(_ request: Request, context: AppRequestContext) async throws -> PanelView {
+        guard let panel = try await self.platform.sealed.panel(projectID: try context.parameters.require("project")) else {
+            throw TradingError.conflict("not-sealed", zh: "本项目不采用密封投标", en: "This project does not take sealed bids")
+        }
+        return PanelView(threshold: panel.threshold, items: panel.custodians.map { CustodianView(position: $0.position, name: $0.name, publicKey: $0.publicKey) })
     }
 
     /// Raw upload: the body is the `.ywb` envelope written by `yiwang bidder seal`.

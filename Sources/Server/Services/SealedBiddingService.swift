@@ -45,6 +45,18 @@ public struct SealedBiddingService: Sendable {
         return row
     }
 
+    /// The published panel of a sealed project (k and the custodians' public keys in share order), which every bidder
+    /// seals to; public, as the notice is. Nil when the project takes no sealed bids.
+    public func panel(projectID: String) async throws -> (threshold: Int, custodians: [CustodianRow])? {
+        try await self.platform.engine.read { db in
+            guard let project = try await db.row("SELECT * FROM projects WHERE id = \(bind: projectID)", as: ProjectRow.self) else {
+                throw TradingError.notFound("Project", zh: "项目")
+            }
+            guard let threshold = project.sealingThreshold else { return nil }
+            return (Int(threshold), try await Self.panel(projectID: projectID, on: db))
+        }
+    }
+
     /// Names the custodian panel (开标密钥保管人) and threshold k of a draft project; sealed bids only from then on.
     public func setCustodians(projectID: String, threshold: Int, custodians: [CustodianForm], by actor: Actor) async throws -> [CustodianRow] {
         guard (2...9).contains(custodians.count), (1...custodians.count).contains(threshold) else {
