@@ -6,11 +6,21 @@ public struct Migration: Sendable {
     public var version: Int
     public var name: String
     public var statements: [String]
+    /// Data the new tables need that SQL alone cannot compute (e.g. search terms of existing rows), in the same
+    /// transaction as the statements.
+    public var backfill: (@Sendable (any SQLDatabase) async throws -> Void)?
+
+    init(version: Int, name: String, statements: [String], backfill: (@Sendable (any SQLDatabase) async throws -> Void)? = nil) {
+        self.version = version
+        self.name = name
+        self.statements = statements
+        self.backfill = backfill
+    }
 }
 
 /// Applies the versioned migrations in order, each in its own transaction, recording them in `schema_migrations`.
 public enum Migrator {
-    public static let all: [Migration] = [Schema.v1, Schema.v2, Schema.v3, Schema.v4]
+    public static let all: [Migration] = [Schema.v1, Schema.v2, Schema.v3, Schema.v4, Schema.v7]
 
     /// Runs every migration not yet applied; returns the versions it applied.
     @discardableResult
@@ -32,6 +42,7 @@ public enum Migrator {
                 for statement in migration.statements {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
+                try await migration.backfill?(db)
                 let now = Int64(Date().timeIntervalSince1970 * 1000)
                 try await db.raw(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: now))"

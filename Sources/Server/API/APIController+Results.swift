@@ -57,9 +57,19 @@ extension APIController {
         let query = request.uri.queryParameters
         let filter = NoticeService.Filter(
             tradingType: query["tradingType"].map(String.init), kind: query["kind"].map(String.init), region: query["region"].map(String.init),
-            query: query["q"].map(String.init), projectID: query["projectId"].map(String.init)
+            query: query["q"].map(String.init), projectID: query["projectId"].map(String.init),
+            from: try Self.day(query["from"], name: "from"), to: try Self.day(query["to"], name: "to")
         )
         return try await self.platform.notices.list(filter, limit: query["limit"].flatMap { Int(String($0)) } ?? 20, cursor: query["cursor"].map(String.init))
+    }
+
+    /// A `YYYY-MM-DD` query parameter (Beijing date), refused with zh/en when malformed.
+    static func day(_ value: Substring?, name: String) throws -> LocalDate? {
+        guard let value, !value.isEmpty else { return nil }
+        guard let day = LocalDate(iso: String(value)) else {
+            throw TradingError.invalid("date", zh: "日期参数 \(name) 应为 YYYY-MM-DD", en: "The date parameter \(name) must be YYYY-MM-DD")
+        }
+        return day
     }
 
     @Sendable func notice(_ request: Request, context: AppRequestContext) async throws -> NoticeView {

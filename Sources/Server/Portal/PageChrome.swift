@@ -88,6 +88,9 @@ struct NoticeSummaryModel: Sendable {
     var region: String
     var tradingTypeZh: String
     var publishedAt: String
+    /// With a search: the excerpt, phrases marked (rendered as <mark>, text escaped by the template).
+    var snippet: [SearchSnippet.Part]?
+    var hasSnippet: Bool
 
     init(_ view: NoticeView, tradingTypes: [String: String]) {
         self.id = view.id
@@ -97,6 +100,8 @@ struct NoticeSummaryModel: Sendable {
         self.region = view.region
         self.tradingTypeZh = tradingTypes[view.tradingType] ?? view.tradingType
         self.publishedAt = PortalFormats.localText(view.publishedAt) ?? ""
+        self.snippet = view.snippet?.parts
+        self.hasSnippet = view.snippet != nil
     }
 }
 

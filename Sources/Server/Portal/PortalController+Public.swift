@@ -24,21 +24,25 @@ extension PortalController {
             let query = request.uri.queryParameters
             let value = { (name: Substring) in query[name].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "" }
             let tradingType = value("tradingType"), kind = value("kind"), region = value("region"), q = value("q")
+            let from = value("from"), to = value("to")
             let types = try await self.tradingTypes()
             let names = Dictionary(types.map { ($0.code, $0.nameZh) }) { a, _ in a }
             let cursor = value("cursor")
-            let filter = NoticeService.Filter(tradingType: tradingType, kind: kind, region: region, query: q)
+            let filter = NoticeService.Filter(
+                tradingType: tradingType, kind: kind, region: region, query: q, from: try APIController.day(Substring(from), name: "from"),
+                to: try APIController.day(Substring(to), name: "to")
+            )
             let result = try await self.platform.notices.list(filter, limit: 20, cursor: cursor.isEmpty ? nil : cursor)
-            let filterQuery = Self.query(["tradingType": tradingType, "kind": kind, "region": region, "q": q])
+            let filterQuery = Self.query(["tradingType": tradingType, "kind": kind, "region": region, "q": q, "from": from, "to": to])
             let model = NoticesPageModel(
                 page: PageChrome(title: "交易公告", actor: context.actor),
                 tradingTypes: [OptionModel(value: "", label: "全部交易类型", selected: tradingType.isEmpty)]
                     + types.map { OptionModel(value: $0.code, label: $0.nameZh, selected: $0.code == tradingType) },
                 kinds: [OptionModel(value: "", label: "全部公告类型", selected: kind.isEmpty)]
                     + NoticeKind.allCases.map { OptionModel(value: $0.rawValue, label: $0.nameZh, selected: $0.rawValue == kind) },
-                region: region, q: q,
+                region: region, q: q, from: from, to: to,
                 notices: result.items.map { NoticeSummaryModel($0, tradingTypes: names) }, empty: result.items.isEmpty,
-                nextURL: result.nextCursor.map { "/notices?" + Self.query(["tradingType": tradingType, "kind": kind, "region": region, "q": q, "cursor": $0]) },
+                nextURL: result.nextCursor.map { "/notices?" + Self.query(["tradingType": tradingType, "kind": kind, "region": region, "q": q, "from": from, "to": to, "cursor": $0]) },
                 firstURL: cursor.isEmpty ? nil : "/notices?" + filterQuery
             )
             return try await PortalRenderer.render(model, template: "notices")

@@ -22,6 +22,8 @@ struct NoticesPageModel: Sendable {
     var kinds: [OptionModel]
     var region: String
     var q: String
+    var from: String
+    var to: String
     var notices: [NoticeSummaryModel]
     var empty: Bool
     var nextURL: String?

@@ -23,6 +23,7 @@ struct NoticeComposer {
                     tradingType: self.project.tradingType, region: self.project.region, publishedAt: self.platform.nowMillis(), endsAt: endsAt
                 )
                 try await self.db.insert("notices", notice)
+                try await NoticeSearch.index(notice, on: self.db)
                 ids.append(notice.id)
             }
         }

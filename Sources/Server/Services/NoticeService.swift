@@ -13,37 +13,44 @@ public struct NoticeService: Sendable {
         public var region: String?
         public var query: String?
         public var projectID: String?
-        public init(tradingType: String? = nil, kind: String? = nil, region: String? = nil, query: String? = nil, projectID: String? = nil) {
+        /// Published on or after this day / before the end of this day (Beijing time).
+        public var from: LocalDate?
+        public var to: LocalDate?
+        public init(tradingType: String? = nil, kind: String? = nil, region: String? = nil, query: String? = nil, projectID: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil) {
             self.tradingType = tradingType
             self.kind = kind
             self.region = region
             self.query = query
             self.projectID = projectID
+            self.from = from
+            self.to = to
         }
     }
 
     /// Notices newest first, `limit` a page, continuing after `cursor` (keyset paging on publication time and id).
+    /// With a query, full-text search in Chinese (NoticeSearch): each notice carries a snippet with the phrases marked.
     public func list(_ filter: Filter, limit: Int, cursor: String?) async throws -> Page<NoticeView> {
         let limit = min(max(limit, 1), 100)
-        var query = SQLQueryString("SELECT * FROM notices WHERE 1 = 1")
-        if let value = filter.tradingType, !value.isEmpty { query = query + " AND trading_type = \(bind: value)" }
-        if let value = filter.kind, !value.isEmpty { query = query + " AND kind = \(bind: value)" }
-        if let value = filter.region, !value.isEmpty { query = query + " AND region = \(bind: value)" }
-        if let value = filter.projectID, !value.isEmpty { query = query + " AND project_id = \(bind: value)" }
-        if let value = filter.query?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
-            let pattern = "%" + value.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            query = query + " AND (title LIKE \(bind: pattern) OR body LIKE \(bind: pattern))"
+        let after = try cursor.map { cursor in
+            guard let position = Self.decodeCursor(cursor) else { throw TradingError.invalid("cursor", zh: "分页游标无效", en: "Invalid page cursor") }
+            return position
         }
-        if let cursor {
-            guard let (time, id) = Self.decodeCursor(cursor) else {
-                throw TradingError.invalid("cursor", zh: "分页游标无效", en: "Invalid page cursor")
-            }
-            query = query + " AND (published_at < \(bind: time) OR (published_at = \(bind: time) AND id < \(bind: id)))"
+        let query = filter.query.flatMap(SearchQuery.init)
+        let nonEmpty = { (value: String?) in value.flatMap { $0.isEmpty ? nil : $0 } }
+        let search = NoticeSearch.Filter(
+            tradingType: nonEmpty(filter.tradingType), kind: nonEmpty(filter.kind), region: nonEmpty(filter.region),
+            projectID: nonEmpty(filter.projectID), publishedFrom: filter.from.map { Timestamps.millis($0.startInstant) },
+            publishedBefore: filter.to.map { Timestamps.millis($0.adding(days: 1).startInstant) }
+        )
+        let dialect = self.platform.engine.dialect
+        let rows = try await self.platform.engine.read { db in
+            try await NoticeSearch.search(query, filter: search, after: after, limit: limit + 1, dialect: dialect, on: db)
         }
-        query = query + " ORDER BY published_at DESC, id DESC LIMIT \(bind: limit + 1)"
-        let finalQuery = query
-        let rows = try await self.platform.engine.read { db in try await db.rows(finalQuery, as: NoticeRow.self) }
-        let items = rows.prefix(limit).map(NoticeView.init)
+        let items = rows.prefix(limit).map { row in
+            var view = NoticeView(row)
+            if let query { view.snippet = SearchSnippet(row.title + "。" + row.body, query: query) }
+            return view
+        }
         let next = rows.count > limit ? rows.prefix(limit).last.map { Self.encodeCursor($0.publishedAt, $0.id) } : nil
         return Page(items: Array(items), nextCursor: next)
     }

@@ -139,6 +139,8 @@ public struct NoticeView: Sendable, Codable, Equatable {
     public var publishedAt: String
     public var endsAt: String?
     public var url: String
+    /// With a search: an excerpt around the first match, the query's phrases marked.
+    public var snippet: SearchSnippet?
 
     init(_ row: NoticeRow) {
         self.id = row.id

@@ -1,0 +1,118 @@
+import Foundation
+import HummingbirdTesting
+import SQLKit
+import Testing
+
+@testable import Server
+@testable import Storage
+import TradingCore
+
+/// Chinese full-text search of notices on SQLite and PostgreSQL alike (issue 8: 招标, 道路, 绿化 and longer phrases).
+@Suite struct NoticeSearchTests {
+    static let words = ["道路", "绿化", "招标", "施工", "监理", "采购", "桥梁", "照明", "管廊", "医院", "学校", "EPC", "设备", "改造", "维修"]
+
+    /// Notices with bodies drawn from `words` (seeded), inserted and indexed as the platform does.
+    static func seed(_ test: TestPlatform, projectID: String, count: Int) async throws -> [NoticeRow] {
+        var rows: [NoticeRow] = []
+        for index in 0..<count {
+            // a fixed scramble of the word list: every pair of words meets somewhere, in both orders
+            let body = (0..<12).map { k in Self.words[(index * 7 + k * 11 + index * k * 3) % Self.words.count] }.joined(separator: index % 3 == 0 ? "" : "，")
+            rows.append(NoticeRow(
+                id: String(format: "n%05d", index), projectId: projectID, lotId: nil, kind: index % 2 == 0 ? "announcement" : "result",
+                title: "第\(index)号公告", body: body, tradingType: "engineering", region: index % 4 == 0 ? "思明区" : "湖里区",
+                publishedAt: 1_790_000_000_000 + Int64(index / 2) * 60_000, endsAt: nil
+            ))
+        }
+        let batch = rows
+        try await test.platform.engine.transaction { db in
+            for row in batch {
+                try await db.insert("notices", row)
+                try await NoticeSearch.index(row, on: db)
+            }
+        }
+        return rows
+    }
+
+    /// Every page of a search through the service, following the cursor.
+    static func allPages(_ platform: Platform, _ filter: NoticeService.Filter) async throws -> [NoticeView] {
+        var items: [NoticeView] = []
+        var cursor: String?
+        repeat {
+            let page = try await platform.notices.list(filter, limit: 7, cursor: cursor)
+            items += page.items
+            cursor = page.nextCursor
+        } while cursor != nil
+        return items
+    }
+
+    @Test("every query gives exactly the notices holding all its phrases, newest first, across pages", arguments: TestEngine.available)
+    func searchMatchesABruteForceScan(engine: TestEngine) async throws {
+        let test = try await TestPlatform.make(engine)
+        defer { Task { await test.shutdown() } }
+        try await test.test { client in
+            let fixture = try await Fixture.make(client)
+            let rows = try await Self.seed(test, projectID: fixture.projectID, count: 240)
+            let queries = ["道路", "绿化", "路绿", "道路绿化", "绿化 监理", "epc", "EPC施工", "照明管廊桥梁", "桥", "没有这个词", "化，监"]
+            for text in queries {
+                let query = try #require(SearchQuery(text))
+                for region in [nil, "思明区"] {
+                    let expected = rows.filter { row in
+                        (region == nil || row.region == region)
+                            && query.needles.allSatisfy { SearchQuery.folded(row.title + " " + row.body).contains($0) }
+                    }.sorted { ($0.publishedAt, $0.id) > ($1.publishedAt, $1.id) }.map(\.id)
+                    let found = try await Self.allPages(test.platform, .init(region: region, query: text, projectID: fixture.projectID))
+                    #expect(found.map(\.id) == expected, "query \(text) region \(region ?? "any")")
+                    #expect(found.allSatisfy { $0.snippet?.parts.contains(where: \.marked) == true }, "every hit has a marked snippet: \(text)")
+                }
+            }
+            // a phrase whose pairs occur apart does not match: 道路 and 路绿 both occur, 道路绿化 only where written so
+            let apart = rows.filter { $0.body.contains("道路") && $0.body.contains("绿化") && !$0.body.contains("道路绿化") }
+            #expect(!apart.isEmpty, "the seeded corpus has notices with both words apart")
+        }
+    }
+
+    @Test("the API searches with snippets and date filters; a malformed date is refused in Chinese and English", arguments: TestEngine.available)
+    func searchThroughTheAPI(engine: TestEngine) async throws {
+        let test = try await TestPlatform.make(engine)
+        defer { Task { await test.shutdown() } }
+        try await test.test { client in
+            let fixture = try await Fixture.make(client)
+            try await fixture.announce(client, now: test.clock.now())
+            let (status, page) = try await client.json(.get, "/api/v1/notices?q=" + "道路 绿化".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(status == .ok)
+            let items = try #require(page["items"] as? [[String: Any]])
+            #expect(items.count == 1)
+            let parts = try #require((items.first?["snippet"] as? [String: Any])?["parts"] as? [[String: Any]])
+            #expect(parts.filter { $0["marked"] as? Bool == true }.compactMap { $0["text"] as? String }.contains("道路"))
+            let today = LocalDate(test.clock.now())
+            let (_, sameDay) = try await client.json(.get, "/api/v1/notices?q=%E7%BB%BF%E5%8C%96&from=\(today)&to=\(today)")
+            #expect((sameDay["items"] as? [Any])?.count == 1)
+            let (_, later) = try await client.json(.get, "/api/v1/notices?q=%E7%BB%BF%E5%8C%96&from=\(today.adding(days: 1))")
+            #expect((later["items"] as? [Any])?.isEmpty == true)
+            let (bad, problem) = try await client.json(.get, "/api/v1/notices?from=2026-13-01")
+            #expect(bad.code / 100 == 4)
+            #expect((problem["detail"] as? String ?? "").contains("YYYY-MM-DD") && (problem["title"] as? String ?? problem["detailZh"] as? String ?? "").isEmpty == false)
+            let portal = try await client.page("/notices?q=" + "绿化".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(portal.body.contains("<mark>绿化</mark>"))
+        }
+    }
+
+    @Test("the migration indexes notices published before search existed", arguments: TestEngine.available)
+    func backfillIndexesExistingNotices(engine: TestEngine) async throws {
+        let test = try await TestPlatform.make(engine)
+        defer { Task { await test.shutdown() } }
+        try await test.test { client in
+            let fixture = try await Fixture.make(client)
+            let rows = try await Self.seed(test, projectID: fixture.projectID, count: 20)
+            let before = try await Self.allPages(test.platform, .init(query: "管廊"))
+            try await test.platform.engine.transaction { db in
+                try await db.raw("DELETE FROM notice_terms").run()
+            }
+            #expect(try await Self.allPages(test.platform, .init(query: "管廊")).isEmpty)
+            try await test.platform.engine.transaction { db in try await Schema.v7.backfill?(db) }
+            let after = try await Self.allPages(test.platform, .init(query: "管廊"))
+            #expect(after.map(\.id) == before.map(\.id) && !after.isEmpty && after.count < rows.count)
+        }
+    }
+}
+
