@@ -29,6 +29,9 @@ public struct AppConfiguration: Sendable {
     public var logKeyFile: String?
     /// `yiwang.log.witnesses` (YIWANG_LOG_WITNESSES): comma-separated `URL=VKEY` of witnesses to push checkpoints to.
     public var logWitnesses: [String] = []
+    /// `yiwang.http.publicURL` (YIWANG_HTTP_PUBLICURL): the portal's public address for absolute links in Atom feeds and
+    /// the sitemap, e.g. `https://ggzy.example.gov.cn`; default: taken from each request's Host header.
+    public var publicURL: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, dataDirectory: String = "./data",
@@ -60,6 +63,7 @@ public struct AppConfiguration: Sendable {
         self.logOrigin = reader.string(forKey: "yiwang.log.origin", default: defaults.logOrigin)
         self.shareMinutes = reader.int(forKey: "yiwang.opening.shareMinutes", default: defaults.shareMinutes)
         self.logKeyFile = reader.string(forKey: "yiwang.log.keyFile")
+        self.publicURL = reader.string(forKey: "yiwang.http.publicURL")
         self.logWitnesses = (reader.string(forKey: "yiwang.log.witnesses") ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }

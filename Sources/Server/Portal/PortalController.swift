@@ -18,6 +18,7 @@ struct PortalController {
         router.get("/", use: self.home)
         router.get("/notices", use: self.notices)
         router.get("/notices/:notice", use: self.notice)
+        self.addFeedRoutes(to: router)
         router.get("/projects/:project", use: self.project)
         router.get("/projects/:project/certificate", use: self.certificate)
         router.get("/projects/:project/lots/:lot/opening", use: self.openingRoom)

@@ -49,6 +49,8 @@ public struct PlatformSettings: Sendable {
     /// Minutes after the bid deadline within which k custodians should release their shares (`opening.shareMinutes`);
     /// past it the opening room shows the opening as stalled. The platform still cannot open without the keys.
     public var shareMinutes: Int = 60
+    /// The portal's public address for absolute links (`http.publicURL`); nil: from the request's Host header.
+    public var publicURL: String?
 
     public init(maxUploadBytes: Int = 50 * 1024 * 1024, bcryptCost: UInt8 = 12, sessionHours: Int = 12) {
         self.maxUploadBytes = maxUploadBytes
