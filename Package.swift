@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Storage", "TradingCore", "WitnessLog", "SealedBid",
+                "Server", "Storage", "TradingCore", "WitnessLog", "SealedBid", "YiwangTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],

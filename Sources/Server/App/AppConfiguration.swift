@@ -32,6 +32,9 @@ public struct AppConfiguration: Sendable {
     /// `yiwang.http.publicURL` (YIWANG_HTTP_PUBLICURL): the portal's public address for absolute links in Atom feeds and
     /// the sitemap, e.g. `https://ggzy.example.gov.cn`; default: taken from each request's Host header.
     public var publicURL: String?
+    /// `yiwang.ocds.prefix` (YIWANG_OCDS_PREFIX): the OCDS ocid prefix, default `ocds-yw0000` (register a real one with the
+    /// Open Contracting Partnership before publishing).
+    public var ocidPrefix: String = "ocds-yw0000"
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, dataDirectory: String = "./data",
@@ -64,6 +67,7 @@ public struct AppConfiguration: Sendable {
         self.shareMinutes = reader.int(forKey: "yiwang.opening.shareMinutes", default: defaults.shareMinutes)
         self.logKeyFile = reader.string(forKey: "yiwang.log.keyFile")
         self.publicURL = reader.string(forKey: "yiwang.http.publicURL")
+        self.ocidPrefix = reader.string(forKey: "yiwang.ocds.prefix", default: defaults.ocidPrefix)
         self.logWitnesses = (reader.string(forKey: "yiwang.log.witnesses") ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
@@ -95,6 +99,7 @@ public struct AppConfiguration: Sendable {
         if self.logOrigin.isEmpty || self.logOrigin.contains(where: { $0.isWhitespace || $0 == "+" }) {
             problems.append("yiwang.log.origin must be non-empty, without spaces or '+'")
         }
+        if self.ocidPrefix.wholeMatch(of: /ocds-[A-Za-z0-9]{6}/) == nil { problems.append("yiwang.ocds.prefix must be ocds- and 6 letters or digits") }
         return problems
     }
 }

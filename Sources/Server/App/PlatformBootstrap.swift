@@ -19,6 +19,7 @@ public enum PlatformBootstrap {
             var settings = PlatformSettings(maxUploadBytes: configuration.maxUploadBytes, bcryptCost: UInt8(configuration.bcryptCost), sessionHours: configuration.sessionHours)
             settings.shareMinutes = configuration.shareMinutes
             settings.publicURL = configuration.publicURL
+            settings.ocidPrefix = configuration.ocidPrefix
             let platform = Platform(
                 engine: engine, files: files, clock: clock, calendar: TradingCalendar.chinaDefault,
                 settings: settings,

@@ -92,11 +92,8 @@ extension PortalController {
         try await db.raw(SQLQueryString("SELECT COUNT(*) AS n FROM \(table)")).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// The configured public address, else the scheme and Host of this request.
     func baseURL(_ request: Request) -> String {
-        if let configured = self.platform.settings.publicURL { return configured.hasSuffix("/") ? String(configured.dropLast()) : configured }
-        let host = request.head.authority ?? "127.0.0.1"
-        return "\(request.head.scheme ?? "http")://\(host)"
+        APIController(platform: self.platform).baseURL(request)
     }
 
     static func xmlResponse(_ xml: String, contentType: String) -> Response {

@@ -34,6 +34,7 @@ public struct Platform: Sendable {
     public var notices: NoticeService { NoticeService(platform: self) }
     public var documents: DocumentService { DocumentService(platform: self) }
     public var sealed: SealedBiddingService { SealedBiddingService(platform: self) }
+    public var openData: OpenDataService { OpenDataService(platform: self) }
 
     func nowMillis() -> Int64 { Timestamps.millis(self.clock.now()) }
 }
@@ -51,6 +52,8 @@ public struct PlatformSettings: Sendable {
     public var shareMinutes: Int = 60
     /// The portal's public address for absolute links (`http.publicURL`); nil: from the request's Host header.
     public var publicURL: String?
+    /// The OCDS ocid prefix (`ocds.prefix`), e.g. a registered `ocds-abcd12`.
+    public var ocidPrefix: String = "ocds-yw0000"
 
     public init(maxUploadBytes: Int = 50 * 1024 * 1024, bcryptCost: UInt8 = 12, sessionHours: Int = 12) {
         self.maxUploadBytes = maxUploadBytes
