@@ -102,6 +102,17 @@ struct ExpertDrawServerTests {
             tampered = tampered.replacingOccurrences(of: bundle.seed.hex, with: String(bundle.seed.hex.reversed()))
             let broken = try JSONDecoder().decode(DrawBundle.self, from: Data(tampered.utf8)).verify()
             #expect(broken.mismatch?.field == "seed")
+            // after the award the names and the bundle are public (条例46: secret until the result)
+            let (_, bidList) = try await client.json(.get, "\(base.lotPath)/bids", token: base.tenderer)
+            let candidates = ((bidList["items"] as? [[String: Any]]) ?? []).enumerated().map { ["bidId": $1["bidId"] as? String ?? "", "rank": $0 + 1] as [String: Any] }
+            #expect(try await client.json(.post, "\(base.lotPath)/result", token: base.tenderer, body: ["candidates": candidates]).status == .ok)
+            #expect(try await client.json(.get, "\(drawPath)/draw.json").status == .forbidden, "still secret from the public during evaluation")
+            #expect(try await client.json(.post, "\(base.lotPath)/publicity", token: base.tenderer, body: ["until": Fixture.local(test.clock.now(), days: 3)]).status == .ok)
+            test.clock.advance(by: 4 * 86_400)
+            #expect(try await client.json(.post, "\(base.lotPath)/award", token: base.tenderer, body: ["rank": 1]).status == .ok)
+            let (publicBundle, _) = try await client.execute(uri: "\(drawPath)/draw.json", method: .get) { ($0.status, 0) }
+            #expect(publicBundle == .ok)
+            #expect((try await client.json(.get, drawPath).json["committee"] as? [[String: Any]])?.count == 5)
         }
     }
 
