@@ -76,9 +76,17 @@ struct ExpertDrawServerTests {
             #expect(pending.count == 5 && !pending.contains { $0.invitation == invitation })
             let (accepter, accepted) = pending[0]
             #expect(try await client.json(.post, "/api/v1/my/invitations/\(accepted)/accept", token: accepter).json["status"] as? String == "accepted")
+            #expect(try await client.json(.post, "/api/v1/my/invitations/\(accepted)/accept", token: accepter).status == .conflict)
+            // the portal page: the expert accepts there too, and reads the inbox
+            let (portalExpert, portalInvitation) = pending[1]
+            let before = try await client.page("/workspace/invitations", cookie: "yw_session=\(portalExpert)")
+            #expect(before.status == .ok && before.body.contains("待确认") && before.body.contains("/workspace/invitations/\(portalInvitation)/accept"))
+            #expect(before.body.contains("评标专家抽取通知"))
+            #expect(try await client.form("/workspace/invitations/\(portalInvitation)/accept", [:], cookie: "yw_session=\(portalExpert)").status == .seeOther)
+            #expect(try await client.page("/workspace/invitations", cookie: "yw_session=\(portalExpert)").body.contains("已确认参加"))
             let (_, inbox) = try await client.json(.get, "/api/v1/my/inbox", token: accepter)
             #expect((inbox["items"] as? [[String: Any]])?.first?["subject"] as? String != nil)
-            #expect(try await Self.entries(test).suffix(2).map { $0.contains("expert.invitation-declined") || $0.contains("expert.invitation-accepted") } == [true, true])
+            #expect(try await Self.entries(test).suffix(3).map { $0.contains("expert.invitation-declined") || $0.contains("expert.invitation-accepted") } == [true, true, true])
             // validate: after the opening the operator sees the names and fetches the bundle, which verifies
             test.clock.advance(by: 22 * 86_400)
             #expect(try await client.json(.post, "\(base.lotPath)/open", token: base.tenderer).status == .ok)
