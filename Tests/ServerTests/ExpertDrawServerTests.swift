@@ -49,6 +49,7 @@ struct ExpertDrawServerTests {
             let beacon = Self.beacon(round: round)
             let (unrevealed, unrevealedProblem) = try await client.raw(.post, "\(drawPath)/beacon", token: base.tenderer, body: beacon)
             #expect(unrevealed == .conflict && unrevealedProblem["code"] as? String == "draw-unrevealed")
+            #expect(try await client.json(.post, "\(drawPath)/reveal", token: base.bidders[0], body: ["party": "regulator", "value": hex[0]]).status == .forbidden)
             #expect(try await client.json(.post, "\(drawPath)/reveal", token: base.regulator, body: ["party": "regulator", "value": hex[1]]).status == .unprocessableContent)
             #expect(try await client.json(.post, "\(drawPath)/reveal", token: base.regulator, body: ["party": "regulator", "value": hex[0]]).status == .ok)
             #expect(try await client.json(.post, "\(drawPath)/reveal", token: base.tenderer, body: ["party": "tenderer", "value": hex[1]]).status == .ok)

@@ -62,6 +62,13 @@ struct ExpertRegistryServerTests {
             profile["specialties"] = ["ZZ"]
             let (badSpecialty, badProblem) = try await client.json(.post, "/api/v1/experts", token: base.operatorToken, body: ["profile": profile])
             #expect(badSpecialty == .unprocessableContent && badProblem["code"] as? String == "expert-specialty")
+            // a minimal registration: no affiliations or relatives, available and active by default
+            let minimal: [String: Any] = [
+                "id": "R-8", "name": "戊", "specialties": ["S01"], "title": "工程师", "practiceYears": 3, "birthDate": "1990-01-01",
+                "employer": ["code": "", "name": "单位戊"], "region": "厦门市",
+            ]
+            let (registered, registeredJSON) = try await client.json(.post, "/api/v1/experts", token: base.operatorToken, body: ["profile": minimal])
+            #expect(registered == .created && (registeredJSON["profile"] as? [String: Any])?["status"] as? String == "active")
             // the specialty list is public data
             let (_, specialties) = try await client.json(.get, "/api/v1/experts/specialties")
             #expect((specialties["items"] as? [[String: Any]])?.compactMap { $0["code"] as? String }.contains("C") == true)

@@ -10,8 +10,10 @@ extension ExpertDrawService {
     /// come before the beacon round (and before the beacon is recorded). Anyone may post it: the hash decides.
     public func reveal(projectID: String, lotID: String, drawID: String, party: String, value: String, by actor: Actor) async throws -> DrawView {
         let platform = self.platform
-        _ = try await self.projectAndLot(projectID, lotID, by: actor, runnerOnly: false)
-        guard actor.role.runsProcedures || actor.role == .operator || actor.role == .regulator else { throw TradingError.forbidden() }
+        let (project, _) = try await self.projectAndLot(projectID, lotID, by: actor, runnerOnly: false)
+        guard TenderService.runs(project, actor) || actor.role == .operator || actor.role == .regulator else {
+            throw TradingError.forbidden("只有本项目的招标人、代理机构、交易中心或监管部门可以提交揭示值", en: "Only this project's runners, the operator or the regulator post reveals")
+        }
         guard let bytes = DrawDigest(hex: value.lowercased())?.bytes else {
             throw TradingError.invalid("reveal-value", zh: "揭示值应为64位十六进制（32字节）", en: "The revealed value must be 64 hex digits (32 bytes)")
         }

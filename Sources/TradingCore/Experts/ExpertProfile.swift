@@ -51,6 +51,26 @@ public struct ExpertProfile: Sendable, Codable, Equatable {
         self.punishment = punishment
     }
 
+    enum CodingKeys: String, CodingKey {
+        case id, name, specialties, title, practiceYears, birthDate, employer, affiliations, relatives, region, available, status, punishment
+    }
+
+    /// Decodes a profile; `affiliations` and `relatives` default to none, `available` to true, `status` to active.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id), name: try container.decode(String.self, forKey: .name),
+            specialties: try container.decode([String].self, forKey: .specialties), title: try container.decode(String.self, forKey: .title),
+            practiceYears: try container.decode(Int.self, forKey: .practiceYears), birthDate: try container.decode(LocalDate.self, forKey: .birthDate),
+            employer: try container.decode(Organisation.self, forKey: .employer),
+            affiliations: try container.decodeIfPresent([Affiliation].self, forKey: .affiliations) ?? [],
+            relatives: try container.decodeIfPresent([Organisation].self, forKey: .relatives) ?? [],
+            region: try container.decode(String.self, forKey: .region), available: try container.decodeIfPresent(Bool.self, forKey: .available) ?? true,
+            status: try container.decodeIfPresent(ExpertStatus.self, forKey: .status) ?? .active,
+            punishment: try container.decodeIfPresent(String.self, forKey: .punishment)
+        )
+    }
+
     /// Age in whole years on `date`.
     public func age(on date: LocalDate) -> Int {
         var age = date.year - self.birthDate.year
