@@ -62,20 +62,23 @@ public struct ExpertDrawService: Sendable {
             throw TradingError.conflict("draw-wrong-state", zh: "标段当前状态不能抽取专家", en: "Experts cannot be drawn for this lot in its current state")
         }
         let drawID = "DRAW-\(project.dealCode)-\(lot.number)-\(Identifiers.make().prefix(8))"
+        // The pool snapshot is read outside the write transaction (a large registry must not hold the writer).
+        let (pool, exclusions) = try await platform.engine.read { db in
+            let pool = try await PoolBuilder(categories: form.categories.map(\.code), date: today).pool(on: db)
+            return (pool.entries, try await Self.exclusions(form, pool: pool, project: project, lotID: lotID, date: today, on: db))
+        }
+        try Self.checkSupply(pool: pool, exclusions: exclusions, rules: rules)
+        let commitment: DrawCommitment
+        do throws(DrawError) {
+            commitment = try ExpertDraw.commit(
+                drawID: drawID, pool: pool, exclusions: exclusions, rules: rules, beacon: beacon, contributions: form.contributions ?? []
+            )
+        } catch { throw Self.refusal(error) }
         let row = try await platform.engine.transaction { db in
-            let active = try await db.rows("SELECT * FROM expert_draws WHERE lot_id = \(bind: lotID)", as: ExpertDrawRow.self)
+            let active = try await db.rows("SELECT id FROM expert_draws WHERE lot_id = \(bind: lotID)", as: IDRow.self)
             guard active.isEmpty else {
                 throw TradingError.conflict("draw-exists", zh: "该标段已有专家抽取", en: "This lot already has an expert draw")
             }
-            let pool = try await PoolBuilder(categories: form.categories.map(\.code), date: today).pool(on: db)
-            let exclusions = try await Self.exclusions(form, pool: pool, project: project, lotID: lotID, date: today, on: db)
-            try Self.checkSupply(pool: pool.entries, exclusions: exclusions, rules: rules)
-            let commitment: DrawCommitment
-            do throws(DrawError) {
-                commitment = try ExpertDraw.commit(
-                    drawID: drawID, pool: pool.entries, exclusions: exclusions, rules: rules, beacon: beacon, contributions: form.contributions ?? []
-                )
-            } catch { throw Self.refusal(error) }
             let position = try await LogRecords.append(
                 LogEvent(type: "expert.draw-committed", project: project.id, lot: lotID, actor: actor.logName, time: now, data: [
                     "draw": drawID, "poolRoot": commitment.poolRoot.hex, "poolSize": String(commitment.poolSize),
@@ -86,7 +89,7 @@ public struct ExpertDrawService: Sendable {
                 on: db
             )
             let row = ExpertDrawRow(
-                id: drawID, projectId: project.id, lotId: lotID, status: "committed", request: try Self.json(form), pool: try Self.json(pool.entries),
+                id: drawID, projectId: project.id, lotId: lotID, status: "committed", request: try Self.json(form), pool: try Self.json(pool),
                 exclusions: try Self.json(exclusions), commitment: try Self.json(commitment), createdBy: actor.accountID,
                 createdAt: platform.nowMillis(), logIndex: position.index
             )
