@@ -8,24 +8,37 @@ import WitnessLog
 extension ExpertDrawService {
     /// A drawn expert's invitation as the expert sees it.
     public struct InvitationView: Sendable, Codable {
+        /// The invitation id.
         public var id: String
+        /// The draw.
         public var drawId: String
+        /// The project.
         public var projectId: String
+        /// The project's title.
         public var projectTitle: String
+        /// The lot's title.
         public var lotTitle: String
+        /// The seat's category.
         public var category: String
         /// `pending`, `accepted`, `declined`.
         public var status: String
+        /// The decline's reason.
         public var reason: String?
+        /// When the expert was invited, RFC 3339.
         public var createdAt: String
     }
 
     /// A message of the expert's inbox.
     public struct MessageView: Sendable, Codable {
+        /// The message id.
         public var id: String
+        /// Subject (Chinese / English).
         public var subject: String
+        /// Text.
         public var body: String
+        /// A platform path it refers to.
         public var link: String?
+        /// When, RFC 3339.
         public var createdAt: String
     }
 

@@ -8,34 +8,49 @@ extension ExpertDrawService {
     /// A draw as anyone may see it: the commitment, the parties and their reveals, and after the draw the seed and
     /// the salted result hash. `committee` (names) only for those ``namesVisible(phase:to:)`` allows.
     public struct DrawView: Sendable, Codable {
+        /// The draw id.
         public var id: String
+        /// The project.
         public var projectId: String
+        /// The lot.
         public var lotId: String
         /// `committed` or `drawn`.
         public var status: String
+        /// The commitment logged before the draw.
         public var commitment: DrawCommitment
+        /// The parties and their reveals.
         public var contributions: [ContributionView]
+        /// The seed, once drawn.
         public var seed: String?
+        /// The salted result hash, once drawn.
         public var resultHash: String?
+        /// When it was drawn, RFC 3339.
         public var drawnAt: String?
         /// Categories the draw could not fill, with how many seats are missing.
         public var shortfall: [String: Int]?
         /// The committee after declines, when the viewer may see names.
         public var committee: [SeatView]?
+        /// The log entry of the commitment.
         public var logIndex: Int64
     }
 
     /// A party's commitment and, once revealed, its value.
     public struct ContributionView: Sendable, Codable {
+        /// The party.
         public var party: String
+        /// SHA-256 of its value (hex).
         public var commitment: String
+        /// The revealed value (hex), once revealed.
         public var value: String?
     }
 
     /// One seat of the committee with the expert's name and answer.
     public struct SeatView: Sendable, Codable {
+        /// The seat's category.
         public var category: String
+        /// The expert's registry id.
         public var expertId: String
+        /// The expert's name.
         public var name: String
         /// `pending`, `accepted`.
         public var status: String

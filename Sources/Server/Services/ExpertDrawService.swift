@@ -17,27 +17,38 @@ public struct ExpertDrawService: Sendable {
 
     /// One category of a draw request: a specialty code (any code at any level) and how many experts.
     public struct CategoryRequest: Sendable, Codable {
+        /// A specialty code.
         public var code: String
+        /// Experts to draw for it.
         public var count: Int
     }
 
     /// A manual exclusion with its reason.
     public struct ManualExclusion: Sendable, Codable {
+        /// The expert's registry id (must be in the pool).
         public var expertId: String
+        /// Why, in words the public reads after the award.
         public var reason: String
     }
 
     /// What the tenderer, the agency or the operator asks for: categories and counts, the representatives who
     /// complete the committee, the randomness to come, manual exclusions and the supervising departments.
     public struct DrawRequest: Sendable, Codable {
+        /// Categories in draw order, with counts.
         public var categories: [CategoryRequest]
+        /// 招标人代表 completing the committee (default 0).
         public var representatives: Int?
+        /// Selected experts per organisation at most (default 1).
         public var maxPerOrganisation: Int?
+        /// Reserves listed per category (default 3).
         public var reserve: Int?
         /// The future beacon round; omit only when at least two parties contribute.
         public var beacon: BeaconReference?
+        /// Named parties' commitments (SHA-256 of the values they will reveal).
         public var contributions: [ContributionCommitment]?
+        /// Manual exclusions with reasons.
         public var exclusions: [ManualExclusion]?
+        /// The project's supervising departments (their staff stand aside).
         public var supervisors: [Organisation]?
         /// 87§47: technically complex or of wide social impact (seven members).
         public var largeProject: Bool?

@@ -21,25 +21,37 @@ public struct ExpertService: Sendable {
 
     /// An expert as the registry shows it to the operator, the regulator and the expert.
     public struct ExpertView: Sendable, Codable {
+        /// The record.
         public var profile: ExpertProfile
+        /// The linked platform account (role expert).
         public var accountId: String?
+        /// 1 at registration, +1 per edit.
         public var version: Int64
+        /// Last change, RFC 3339.
         public var updatedAt: String
     }
 
     /// One version of an expert's record.
     public struct HistoryView: Sendable, Codable {
+        /// The version number.
         public var version: Int64
+        /// The record as of this version.
         public var profile: ExpertProfile
+        /// The account that made the change.
         public var changedBy: String
+        /// When, RFC 3339.
         public var changedAt: String
+        /// The witness-log entry that recorded it.
         public var logIndex: Int64
     }
 
     /// The outcome of a CSV import: how many rows were written, and every refused row with its reason.
     public struct ImportReport: Sendable, Codable {
+        /// Rows written.
         public var imported: Int
+        /// Refused rows with their numbers and reasons.
         public var errors: [ExpertCSV.RowError]
+        /// The import's witness-log entry, when anything was written.
         public var logIndex: Int64?
     }
 

@@ -4,12 +4,16 @@ import Storage
 
 /// A message to one expert (a draw invitation, a replacement).
 public struct ExpertMessage: Sendable, Equatable {
+    /// The expert's registry id.
     public var expertID: String
+    /// Subject.
     public var subject: String
+    /// Text.
     public var body: String
     /// A platform path the message refers to.
     public var link: String?
 
+    /// Creates an ``ExpertMessage`` from its fields.
     public init(expertID: String, subject: String, body: String, link: String? = nil) {
         self.expertID = expertID
         self.subject = subject
@@ -30,6 +34,7 @@ public protocol Notifier: Sendable {
 public struct InboxNotifier: Notifier {
     let platform: Platform
 
+    /// Writes the message to the expert's inbox.
     public func notify(_ message: ExpertMessage, on db: any SQLDatabase) async throws {
         try await db.insert("inbox_messages", InboxMessageRow(
             id: Identifiers.make(), expertId: message.expertID, subject: message.subject, body: message.body, link: message.link,

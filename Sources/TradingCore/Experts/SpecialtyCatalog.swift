@@ -72,6 +72,7 @@ public struct Specialty: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey { case code, zh, en, children }
 
+    /// Decodes a specialty; `children` may be omitted.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.code = try container.decode(String.self, forKey: .code)
