@@ -116,6 +116,8 @@ struct ExpertDrawServerTests {
             let candidates = ((bidList["items"] as? [[String: Any]]) ?? []).enumerated().map { ["bidId": $1["bidId"] as? String ?? "", "rank": $0 + 1] as [String: Any] }
             #expect(try await client.json(.post, "\(base.lotPath)/result", token: base.tenderer, body: ["candidates": candidates]).status == .ok)
             #expect(try await client.json(.get, "\(drawPath)/draw.json").status == .forbidden, "still secret from the public during evaluation")
+            let (closed, closedProblem) = try await client.json(.post, "/api/v1/my/invitations/\(accepted)/decline", token: accepter, body: ["reason": "太晚了"])
+            #expect(closed == .conflict && closedProblem["code"] as? String == "invitation-closed")
             #expect(try await client.json(.post, "\(base.lotPath)/publicity", token: base.tenderer, body: ["until": Fixture.local(test.clock.now(), days: 3)]).status == .ok)
             test.clock.advance(by: 4 * 86_400)
             #expect(try await client.json(.post, "\(base.lotPath)/award", token: base.tenderer, body: ["rank": 1]).status == .ok)

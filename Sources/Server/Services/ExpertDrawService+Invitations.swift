@@ -42,6 +42,11 @@ extension ExpertDrawService {
         public var createdAt: String
     }
 
+    /// Phases in which a drawn expert may still accept or decline: until the result is recorded.
+    static let answerablePhases: Set<TenderPhase> = [.announced, .biddingClosed, .opened]
+
+    struct PhaseRow: Decodable { var phase: String }
+
     /// Seats `expertID` (pending) and notifies the expert through the platform's ``Notifier``.
     static func invite(_ expertID: String, category: String, draw: ExpertDrawRow, platform: Platform, on db: any SQLDatabase) async throws {
         let invitation = ExpertInvitationRow(
@@ -120,6 +125,10 @@ extension ExpertDrawService {
                 SQLQueryString("SELECT * FROM expert_draws WHERE id = ") + "\(bind: invitation.drawId)" + SQLQueryString(platform.engine.forUpdate),
                 as: ExpertDrawRow.self
             ), var bundle = try draw.bundle.map({ try Self.decode(DrawBundle.self, $0) }) else { throw TradingError.notFound("Draw", zh: "专家抽取") }
+            let phase = try await db.row("SELECT phase FROM lots WHERE id = \(bind: draw.lotId)", as: PhaseRow.self).flatMap { TenderPhase(rawValue: $0.phase) }
+            guard let phase, Self.answerablePhases.contains(phase) else {
+                throw TradingError.conflict("invitation-closed", zh: "评标已结束，不能再答复", en: "The evaluation is over; the invitation can no longer be answered")
+            }
             let now = platform.nowMillis()
             var data = ["draw": draw.id, "invitation": invitation.id]
             if accept {
