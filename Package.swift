@@ -76,6 +76,7 @@ let package = Package(
                 "WitnessLog",
                 "Storage",
                 "SealedBid",
+                "ExpertDraw",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -142,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Storage", "TradingCore", "WitnessLog", "SealedBid", "YiwangTestSupport",
+                "Server", "Storage", "TradingCore", "WitnessLog", "SealedBid", "YiwangTestSupport", "ExpertDraw",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],

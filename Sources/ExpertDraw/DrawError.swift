@@ -24,6 +24,8 @@ public enum DrawError: Error, Sendable, Hashable, CustomStringConvertible {
     case noReplacement(category: String, declined: String)
     /// The result commitment's salt is shorter than ``ResultCommitment/minimumSaltLength``.
     case saltTooShort(Int)
+    /// A beacon round's JSON cannot be read.
+    case invalidBeacon(String)
 
     public var description: String {
         "\(self.english) / \(self.chinese)"
@@ -44,6 +46,7 @@ public enum DrawError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notOnCommittee(let id): "Expert \(id) is not on the committee"
         case .noReplacement(let category, let declined): "No eligible reserve in \(category) can replace \(declined); a new draw is needed"
         case .saltTooShort(let count): "The result salt must be at least \(ResultCommitment.minimumSaltLength) bytes, found \(count)"
+        case .invalidBeacon(let reason): "The beacon round cannot be read: \(reason)"
         }
     }
 
@@ -62,6 +65,7 @@ public enum DrawError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notOnCommittee(let id): "专家\(id)不是评标委员会成员"
         case .noReplacement(let category, let declined): "\(category)类别已无符合条件的候补专家替补\(declined)，须重新抽取"
         case .saltTooShort(let count): "结果承诺的盐值至少\(ResultCommitment.minimumSaltLength)字节，实际为\(count)字节"
+        case .invalidBeacon(let reason): "无法读取信标轮次：\(reason)"
         }
     }
 }

@@ -102,6 +102,7 @@ struct Demo: AsyncParsableCommand {
                 step(clock, "  its tlog-proof receipt verifies offline: entry \(proof.index) is in the signed tree of \(checkpoint.size) entries")
             }
         }
+        let drawPath = try await Self.drawCommittee(api, lot: lot, tenderer: tenderer, clock: clock)
         clock.advance(by: 20 * 86_400)
         let refused = try await api.call(.POST, "\(lot)/sealed-bids", token: bidders[0], bytes: firstEnvelope)
         step(clock, "an envelope uploaded after the deadline is refused: \(refused.status) \(refused.json["zh"] ?? "")")
@@ -119,6 +120,7 @@ struct Demo: AsyncParsableCommand {
         }
         let opened = try await api.expect(200, .GET, "/api/v1/projects/\(projectID)")
         step(clock, "opened: lot is \((opened["lots"] as? [[String: Any]])?.first?["phaseZh"] ?? "") — every envelope decrypted with 2 of 3 key shares")
+        try await Self.verifyDraw(api, drawPath: drawPath, clock: clock)
         let record = try await api.expect(200, .GET, "/api/v1/notices?kind=opening-record&projectId=\(projectID)")
         for line in (((record["items"] as? [[String: Any]])?.first?["body"] as? String) ?? "").split(separator: "\n") { print("    \(line)") }
         let bids = try await api.expect(200, .GET, "\(lot)/bids", token: tenderer)

@@ -6,7 +6,7 @@ struct Yiwang: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yiwang",
         abstract: "Yiwang (一网): an open platform for public-resource trading.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Audit.self, Verify.self, Witness.self, Custodian.self, Bidder.self, Envelope.self, Screen.self, Export.self, Bench.self]
+        subcommands: [Serve.self, Migrate.self, Demo.self, Audit.self, Verify.self, Experts.self, Witness.self, Custodian.self, Bidder.self, Envelope.self, Screen.self, Export.self, Bench.self]
     )
 }
 

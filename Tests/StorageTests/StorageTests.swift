@@ -28,7 +28,7 @@ struct StorageTests {
         let (engine, directory) = try await Engines.open()
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(try await Migrator.migrate(engine) == Migrator.all.map(\.version))
-        #expect(Migrator.all.map(\.version) == Array(1...Migrator.all.count))
+        #expect(zip(Migrator.all, Migrator.all.dropFirst()).allSatisfy { $0.version < $1.version }, "versions strictly increasing")
         #expect(try await Migrator.migrate(engine) == [])
         await engine.shutdown()
     }

@@ -46,6 +46,7 @@ struct APIController {
         self.addSealedRoutes(to: group)
         self.addOpeningRoutes(to: group)
         self.addOpenDataRoutes(to: group)
+        self.addExpertRoutes(to: group)
     }
 
     // MARK: accounts

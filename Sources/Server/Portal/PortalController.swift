@@ -52,6 +52,7 @@ struct PortalController {
         // Operator
         router.get("/workspace/catalog/:code", use: self.catalogEntryForm)
         router.post("/workspace/catalog/:code", use: self.saveCatalogEntry)
+        self.addExpertRoutes(to: router)
     }
 }
 
