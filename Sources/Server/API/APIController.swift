@@ -45,6 +45,7 @@ struct APIController {
         group.get("log/entries", use: self.logEntries)
         self.addSealedRoutes(to: group)
         self.addOpeningRoutes(to: group)
+        self.addSupervisionRoutes(to: group)
     }
 
     // MARK: accounts

@@ -18,6 +18,7 @@ public enum PlatformBootstrap {
             let log = TransparencyLog(engine: engine, signer: signer, witnesses: witnesses, logger: logger)
             var settings = PlatformSettings(maxUploadBytes: configuration.maxUploadBytes, bcryptCost: UInt8(configuration.bcryptCost), sessionHours: configuration.sessionHours)
             settings.shareMinutes = configuration.shareMinutes
+            settings.creditPolicy = configuration.creditPolicy ?? .standard
             let platform = Platform(
                 engine: engine, files: files, clock: clock, calendar: TradingCalendar.chinaDefault,
                 settings: settings,

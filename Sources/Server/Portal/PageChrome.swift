@@ -46,6 +46,7 @@ struct PageChrome: Sendable {
         "catalog": "交易目录条目已保存。",
         "welcome": "注册成功，请登录。",
         "flagged": "注册成功；统一社会信用代码未通过校验，已转人工核验。",
+        "alert": "预警处理结论已记录并记入见证日志。",
     ]
 }
 

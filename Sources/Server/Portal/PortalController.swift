@@ -51,6 +51,7 @@ struct PortalController {
         // Operator
         router.get("/workspace/catalog/:code", use: self.catalogEntryForm)
         router.post("/workspace/catalog/:code", use: self.saveCatalogEntry)
+        self.addRegulatorRoutes(to: router)
     }
 }
 

@@ -34,6 +34,8 @@ public struct Platform: Sendable {
     public var notices: NoticeService { NoticeService(platform: self) }
     public var documents: DocumentService { DocumentService(platform: self) }
     public var sealed: SealedBiddingService { SealedBiddingService(platform: self) }
+    public var supervision: SupervisionService { SupervisionService(platform: self) }
+    public var credit: CreditService { CreditService(platform: self) }
 
     func nowMillis() -> Int64 { Timestamps.millis(self.clock.now()) }
 }
@@ -49,6 +51,8 @@ public struct PlatformSettings: Sendable {
     /// Minutes after the bid deadline within which k custodians should release their shares (`opening.shareMinutes`);
     /// past it the opening room shows the opening as stalled. The platform still cannot open without the keys.
     public var shareMinutes: Int = 60
+    /// The consequence of a match on each credit list at registration, bidding and the award (`credit.policy`).
+    public var creditPolicy: CreditPolicy = .standard
 
     public init(maxUploadBytes: Int = 50 * 1024 * 1024, bcryptCost: UInt8 = 12, sessionHours: Int = 12) {
         self.maxUploadBytes = maxUploadBytes
