@@ -9,6 +9,7 @@ extension APIController {
         group.get("supervision/alerts", use: self.supervisionAlerts)
         group.post("supervision/alerts/:alert/decision", use: self.decideAlert)
         self.addCreditRoutes(to: group)
+        self.addComplaintRoutes(to: group)
     }
 
     struct AlertDecisionForm: Decodable { var decision: String; var note: String }

@@ -36,6 +36,7 @@ public struct Platform: Sendable {
     public var sealed: SealedBiddingService { SealedBiddingService(platform: self) }
     public var supervision: SupervisionService { SupervisionService(platform: self) }
     public var credit: CreditService { CreditService(platform: self) }
+    public var complaints: ComplaintService { ComplaintService(platform: self) }
 
     func nowMillis() -> Int64 { Timestamps.millis(self.clock.now()) }
 }
