@@ -8,6 +8,7 @@ extension APIController {
     func addSupervisionRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("supervision/alerts", use: self.supervisionAlerts)
         group.post("supervision/alerts/:alert/decision", use: self.decideAlert)
+        group.get("supervision/screen", use: self.supervisionScreen)
         self.addCreditRoutes(to: group)
         self.addComplaintRoutes(to: group)
     }
@@ -29,4 +30,15 @@ extension APIController {
     }
 }
 
+extension APIController {
+    /// `?from=YYYY-MM-DD&to=YYYY-MM-DD&tradingType=…` (default: the last 365 days, every trading type).
+    @Sendable func supervisionScreen(_ request: Request, context: AppRequestContext) async throws -> SupervisionScreen {
+        let actor = try context.requireActor()
+        let query = request.uri.queryParameters
+        let (from, to) = try ScreenPeriod.parse(from: query["from"].map(String.init), to: query["to"].map(String.init), now: self.platform.clock.now())
+        return try await self.platform.supervision.screen(from: from, to: to, tradingType: query["tradingType"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }, by: actor)
+    }
+}
+
 extension SupervisionAlert: ResponseEncodable {}
+extension SupervisionScreen: ResponseEncodable {}
