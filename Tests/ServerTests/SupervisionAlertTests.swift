@@ -111,6 +111,7 @@ struct SupervisionAlertTests {
             let inbox = try await client.page("/regulator/alerts", cookie: regulator)
             #expect(inbox.status == .ok)
             #expect(inbox.body.contains("identical_prices") && inbox.body.contains("待处理"))
+            #expect(!inbox.body.contains("暂无待处理预警"))
             let bidder = try await client.signIn("bidder1")
             let refused = try await client.page("/regulator/alerts", cookie: bidder)
             #expect(refused.status == .forbidden)

@@ -47,6 +47,8 @@ struct PageChrome: Sendable {
         "welcome": "注册成功，请登录。",
         "flagged": "注册成功；统一社会信用代码未通过校验，已转人工核验。",
         "alert": "预警处理结论已记录并记入见证日志。",
+        "credit": "信用名单已导入并记入见证日志。",
+        "complaint": "案件办理结果已记录并记入见证日志。",
     ]
 }
 

@@ -8,6 +8,7 @@ extension PortalController {
         router.get("/regulator/alerts", use: self.alertInbox)
         router.post("/regulator/alerts/:alert/decision", use: self.decideAlert)
         router.get("/regulator/screen", use: self.regulatorScreen)
+        self.addOversightRoutes(to: router)
     }
 
     /// `/regulator/alerts`: open alerts first, then the decided ones.
@@ -72,9 +73,19 @@ struct AlertInboxModel: Sendable {
     var page: PageChrome
     var open: [Item]
     var decided: [Item]
-    var hasOpen: Bool { !self.open.isEmpty }
-    var openCount: Int { self.open.count }
-    var hasDecided: Bool { !self.decided.isEmpty }
+    // Stored, not computed: the template engine reads stored properties only.
+    var hasOpen: Bool
+    var openCount: Int
+    var hasDecided: Bool
+
+    init(page: PageChrome, open: [Item], decided: [Item]) {
+        self.page = page
+        self.open = open
+        self.decided = decided
+        self.hasOpen = !open.isEmpty
+        self.openCount = open.count
+        self.hasDecided = !decided.isEmpty
+    }
 }
 
 extension PortalController {

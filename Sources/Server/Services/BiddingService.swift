@@ -180,9 +180,13 @@ public struct BiddingService: Sendable {
         }
         let platform = self.platform
         for lot in due {
-            try await platform.engine.transaction { db in
-                guard let project = try await db.row("SELECT * FROM projects WHERE id = \(bind: lot.projectId)", as: ProjectRow.self) else { return }
-                try await Self.closeAndOpen(project: project, lotID: lot.id, by: .system, platform: platform, on: db)
+            do {
+                try await platform.engine.transaction { db in
+                    guard let project = try await db.row("SELECT * FROM projects WHERE id = \(bind: lot.projectId)", as: ProjectRow.self) else { return }
+                    try await Self.closeAndOpen(project: project, lotID: lot.id, by: .system, platform: platform, on: db)
+                }
+            } catch let error as TradingError where error.code == "procedure-suspended" {
+                continue  // a pending complaint holds this lot's opening; the others still open
             }
         }
         return due.count

@@ -7,7 +7,7 @@ extension ComplaintService {
     /// The procedure step a lot change performs, by its log type; nil for changes no case holds back.
     static func step(ofLogType type: String) -> ProcedureStep? {
         switch type {
-        case "lot.opened", "lot.bidding-closed": .opening
+        case "lot.opened": .opening
         case "lot.result-recorded": .evaluation
         case "lot.awarded": .award
         case "lot.contract-signed": .contract
