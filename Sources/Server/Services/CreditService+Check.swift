@@ -11,10 +11,8 @@ extension CreditService {
         guard let party = try await db.row("SELECT * FROM parties WHERE id = \(bind: partyID)", as: PartyRow.self) else { return }
         let code = party.creditCode?.trimmingCharacters(in: .whitespaces).uppercased()
         let name = party.name.trimmingCharacters(in: .whitespaces)
-        let matches = try await db.rows(
-            "SELECT list_id, entry FROM credit_entries WHERE credit_code = \(bind: code ?? "\u{0}") OR (credit_code IS NULL AND name = \(bind: name))",
-            as: CreditEntryRow.self
-        )
+        let byName = SQLQueryString("SELECT list_id, entry FROM credit_entries WHERE (credit_code IS NULL AND name = ") + "\(bind: name))"
+        let matches = try await db.rows(code.map { byName + " OR credit_code = \(bind: $0)" } ?? byName, as: CreditEntryRow.self)
         guard !matches.isEmpty else { return }
         let listRows = try await db.rows("SELECT * FROM credit_lists WHERE id IN (\(binds: Array(Set(matches.map(\.listId)))))", as: CreditListRow.self)
         let lists = try listRows.compactMap { row -> CreditList? in
