@@ -12,14 +12,14 @@ struct BarChartSVG: Sendable {
 
     var title: String
     var bars: [Bar]
-    var width = 640
+    var width = 420
     var rowHeight = 26
-    var labelWidth = 150
+    var labelWidth = 110
 
     /// The SVG element; labels and the title are XML-escaped. An empty chart says so.
     var svg: String {
         let height = max(1, self.bars.count) * self.rowHeight + 34
-        let barSpace = Double(self.width - self.labelWidth - 70)
+        let barSpace = Double(self.width - self.labelWidth - 64)
         let largest = self.bars.map(\.value).max().map { $0 > 0 ? $0 : 1 } ?? 1
         var parts = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(self.width) \(height)\" role=\"img\" aria-label=\"\(Self.escape(self.title))\" preserveAspectRatio=\"xMinYMin meet\">",
@@ -46,7 +46,7 @@ struct BarChartSVG: Sendable {
     }
 
     static func clip(_ label: String) -> String {
-        label.count > 12 ? String(label.prefix(11)) + "…" : label
+        label.count > 8 ? String(label.prefix(7)) + "…" : label
     }
 
     static func number(_ value: Double) -> String {
