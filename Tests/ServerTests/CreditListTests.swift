@@ -41,7 +41,7 @@ struct CreditListTests {
             #expect((problem["zh"] as? String)?.contains("第4行") == true, "\(problem)")
             #expect(try await test.snapshot() == before)
             // CSV import by the regulator (bidder 1 listed)
-            let csv = Array("\u{FEFF}统一社会信用代码,名称,列入原因,列入日期,移出日期\n\(TestPlatform.code(11)),\"投标企业1有限公司\",\"提供虚假材料，谋取中标\",2026-01-01,2029-12-31\n".utf8)
+            let csv = Array("\u{FEFF}统一社会信用代码,名称,列入原因,列入日期,移出日期\n\(TestPlatform.code(11)),\"投标企业1有限公司\",\"提供虚假材料, 谋取\"\"中标\"\"\",2026-01-01,2029-12-31\n".utf8)
             let (imported, result) = try await self.put(client, path, token: fixture.regulator, bytes: csv, contentType: "text/csv")
             #expect(imported == .created, "\(result)")
             #expect((result["list"] as? [String: Any])?["entries"] as? Int == 1)
@@ -54,6 +54,7 @@ struct CreditListTests {
             let finding = (findings["items"] as? [[String: Any]])?.first
             #expect(finding?["checkpoint"] as? String == "registration")
             #expect((finding?["messageZh"] as? String)?.contains("政府采购严重违法失信名单") == true)
+            #expect((finding?["messageZh"] as? String)?.contains("提供虚假材料, 谋取\"中标\"") == true, "quoted CSV field with a comma and quotes")
             // bidding: refused, naming the list, nothing written
             let beforeBid = try await test.snapshot()
             let (bid, refusal) = try await client.upload("\(fixture.lotPath)/bids?priceFen=900000000&filename=bid.pdf", token: fixture.bidders[0], bytes: Array("标书".utf8))

@@ -28,21 +28,35 @@ struct ComplaintRow: Sendable, Codable, Equatable {
 /// A case as the API and the pages show it.
 public struct ComplaintView: Sendable, Codable, Equatable {
     public struct Deadline: Sendable, Codable, Equatable {
+        /// The duty (CaseDuty).
         public var duty: String
+        /// The duty in Chinese.
         public var dutyZh: String
+        /// When it is due (RFC 3339).
         public var due: String
+        /// The article that sets it.
         public var article: String
     }
 
+    /// The identifier.
     public var id: String
+    /// The project.
     public var projectId: String
+    /// The lot.
     public var lotId: String
+    /// The kind (raw value).
     public var kind: String
+    /// The kind in Chinese.
     public var kindZh: String
+    /// What the case is about (ComplaintMatter).
     public var matter: String
+    /// Where the case stands (ComplaintPhase).
     public var phase: String
+    /// The phase in Chinese.
     public var phaseZh: String
+    /// The filer's request.
     public var request: String
+    /// When it was filed (RFC 3339).
     public var filedAt: String
     /// The filing window's end and its article (RULES.md).
     public var windowClosesAt: String
@@ -50,13 +64,18 @@ public struct ComplaintView: Sendable, Codable, Equatable {
     /// Why the case is not admissible, once rejected.
     public var rejectionZh: String?
     public var rejectionEn: String?
+    /// The answer's or decision's outcome, once given.
     public var outcome: String?
+    /// The answer's or decision's reasoning.
     public var reasoning: String?
     /// The step the case holds back while pending (ProcedureHold), if any.
     public var holdsFrom: String?
     public var holdArticle: String?
+    /// Duties still pending with their statutory deadlines.
     public var deadlines: [Deadline]
+    /// The complaint this case was escalated to.
     public var escalatedTo: String?
+    /// The objection or challenge this case follows.
     public var precedingCaseId: String?
 
     init(_ row: ComplaintRow) throws {

@@ -38,13 +38,21 @@ struct CreditFindingRow: Sendable, Codable, Equatable {
 
 /// A credit list as the API shows it.
 public struct CreditListView: Sendable, Codable, Equatable {
+    /// The identifier.
     public var id: String
+    /// The kind (raw value).
     public var kind: String
+    /// The kind in Chinese.
     public var kindZh: String
+    /// Who publishes the list.
     public var publisher: String
+    /// How many entries it holds.
     public var entries: Int64
+    /// SHA-256 of the imported file.
     public var sha256: String
+    /// When it was imported (RFC 3339).
     public var importedAt: String
+    /// Where its log entry landed.
     public var logIndex: Int64
 
     init(_ row: CreditListRow) {
@@ -61,14 +69,23 @@ public struct CreditListView: Sendable, Codable, Equatable {
 
 /// A credit match flagged for review, as the API shows it.
 public struct CreditFindingView: Sendable, Codable, Equatable {
+    /// The identifier.
     public var id: String
+    /// The party checked.
     public var partyId: String
+    /// The project.
     public var projectId: String?
+    /// The lot.
     public var lotId: String?
+    /// `registration`, `bidding` or `award`.
     public var checkpoint: String
+    /// The list matched.
     public var listId: String
+    /// The finding in Chinese, naming the list.
     public var messageZh: String
+    /// The finding in English, naming the list.
     public var messageEn: String
+    /// When it was made (RFC 3339).
     public var createdAt: String
 
     init(_ row: CreditFindingRow) {

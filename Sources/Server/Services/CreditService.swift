@@ -12,6 +12,7 @@ public struct CreditService: Sendable {
 
     /// The answer to an import: the list as stored and the rows the decoder warned about.
     public struct Imported: Sendable, Codable, Equatable {
+        /// The list as stored.
         public var list: CreditListView
         /// Rows kept with a warning (e.g. a credit code whose check digit fails), as "row N: …" in Chinese / English.
         public var warnings: [String]

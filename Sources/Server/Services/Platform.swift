@@ -34,8 +34,11 @@ public struct Platform: Sendable {
     public var notices: NoticeService { NoticeService(platform: self) }
     public var documents: DocumentService { DocumentService(platform: self) }
     public var sealed: SealedBiddingService { SealedBiddingService(platform: self) }
+    /// Bid-rigging alerts and the regulator's screen.
     public var supervision: SupervisionService { SupervisionService(platform: self) }
+    /// Credit lists and their checks.
     public var credit: CreditService { CreditService(platform: self) }
+    /// 异议, 质疑 and 投诉.
     public var complaints: ComplaintService { ComplaintService(platform: self) }
 
     func nowMillis() -> Int64 { Timestamps.millis(self.clock.now()) }

@@ -33,23 +33,39 @@ struct AlertRow: Sendable, Codable, Equatable {
 
 /// 预警 — an alert as the regulator's inbox shows it.
 public struct SupervisionAlert: Sendable, Codable, Equatable {
+    /// The identifier.
     public var id: String
+    /// The project.
     public var projectId: String
+    /// The project's title.
     public var projectTitle: String?
+    /// The lot.
     public var lotId: String
+    /// `opening` or `result`: when the screens raised it.
     public var stage: String
+    /// The screening flag code (e.g. `identical_prices`).
     public var code: String
+    /// `low`, `medium` or `high`.
     public var severity: String
+    /// What was seen and the rule, in Chinese.
     public var explanationZh: String
+    /// What was seen and the rule, in English.
     public var explanationEn: String
     /// The bidders involved by name (party id when unknown).
     public var bidders: [String]
+    /// The measured value behind the flag, as text.
     public var value: String?
+    /// The lot's score in [0, 1] when raised.
     public var score: Double
+    /// `open`, `confirmed` or `dismissed`.
     public var status: String
+    /// When it was made (RFC 3339).
     public var createdAt: String
+    /// The deciding account.
     public var decidedBy: String?
+    /// When it was decided (RFC 3339).
     public var decidedAt: String?
+    /// The regulator's note.
     public var note: String?
 
     init(_ row: AlertRow, projectTitle: String?, names: [String: String]) {

@@ -8,8 +8,11 @@ import TradingCore
 public struct SupervisionScreen: Sendable, Codable, Equatable {
     /// The measures of one group of lots (see the README for each definition).
     public struct Measures: Sendable, Codable, Equatable {
+        /// Lots whose tender notice was published in the period.
         public var lots = 0
+        /// Of them, lots opened (not failed or terminated).
         public var opened = 0
+        /// Of them, lots awarded.
         public var awarded = 0
         /// Opened lots whose bids were all received and opened on the platform / opened lots.
         public var electronicRate: Double?
@@ -28,23 +31,35 @@ public struct SupervisionScreen: Sendable, Codable, Equatable {
 
     /// One row of a breakdown.
     public struct Group: Sendable, Codable, Equatable {
+        /// The trading type code or the month (`YYYY-MM`).
         public var key: String
+        /// The label shown.
         public var labelZh: String
+        /// The group's measures.
         public var measures: Measures
     }
 
     /// A count of alerts with one flag code.
     public struct AlertCount: Sendable, Codable, Equatable {
+        /// The flag code.
         public var code: String
+        /// How many alerts.
         public var count: Int
     }
 
+    /// First local day of the period.
     public var from: String
+    /// Last local day of the period.
     public var to: String
+    /// The trading type filtered on, if any.
     public var tradingType: String?
+    /// Every lot of the period.
     public var overall: Measures
+    /// By trading type.
     public var byTradingType: [Group]
+    /// By month of the tender notice.
     public var byMonth: [Group]
+    /// Alerts raised in the period, by code.
     public var alertsByType: [AlertCount]
 }
 
