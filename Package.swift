@@ -73,6 +73,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "TradingCore",
+                "Screening",
                 "WitnessLog",
                 "Storage",
                 "SealedBid",

@@ -8,7 +8,9 @@ window sizes (phone 375×812 with mobile emulation, desktop 1280×900) checks:
   - `/`: Chinese text, a viewport meta tag, the stylesheet loaded, no horizontal page overflow;
   - `/notices` lists notices, a notice detail opens from a link, and its project page opens from the notice;
   - the real login form as `tenderer`: the workspace shows the account's name, one of its projects opens;
-  - signing out (header button), then the login form as `bidder1`: the bidder workspace, an open project opens.
+  - signing out (header button), then the login form as `bidder1`: the bidder workspace, an open project opens;
+  - signing out, then as `regulator`: 一屏管交易 draws its charts as server-side SVG (no script) that fit the window,
+    and the alert inbox opens.
 Then the opening room (开标大厅) of the demo's sealed tender whose deadline has passed, open at both sizes at once
 (an anonymous phone window, and a desktop window signed in as the custodian `custodian`): the countdown and the
 custodian status; the custodian releases its shares through the page's form, the regulator through the API (shares
@@ -331,8 +333,25 @@ def run_size(visit, names):
         visit.check(opens, visit.path().startswith("/workspace/projects/") and heading == title, f"{visit.path()} · h1 {heading!r}")
         visit.page_ok(page)
 
+    def regulator():
+        visit.sign_in("regulator")
+        visit.get("/regulator/screen")
+        charts = driver.find_elements(By.CSS_SELECTOR, "main svg.chart")
+        visit.check("regulator: 一屏管交易 draws its charts as server-side SVG", len(charts) >= 6, f"{len(charts)} svg charts")
+        scripts = driver.find_elements(By.CSS_SELECTOR, "main script")
+        visit.check("regulator: no chart script", len(scripts) == 0, f"{len(scripts)} scripts")
+        edges = driver.execute_script(
+            "return Array.from(document.querySelectorAll('main svg.chart')).map(s => Math.round(s.getBoundingClientRect().right))")
+        visit.check("regulator: every chart fits the window", all(edge <= visit.width + 1 for edge in edges), f"right edges {edges}")
+        bars = driver.find_elements(By.CSS_SELECTOR, "main svg.chart rect")
+        visit.check("regulator: the demo's lots give bars", len(bars) > 0, f"{len(bars)} bars")
+        visit.page_ok("regulator screen")
+        visit.get("/regulator/alerts")
+        visit.check("regulator: alert inbox opens", "围标串标预警" in visit.text("main h1"), visit.text("main h1"))
+        visit.page_ok("regulator alerts")
+
     for what, body in (("home", home), ("notices", notices), ("tenderer", tenderer),
-                       ("sign out", sign_out), ("bidder1", bidder)):
+                       ("sign out", sign_out), ("bidder1", bidder), ("sign out", sign_out), ("regulator", regulator)):
         step(visit, what, body)
 
 

@@ -31,7 +31,8 @@ struct TestPlatform {
     static let start = Date(timeIntervalSince1970: 1_793_584_800)
 
     static func make(
-        _ engine: TestEngine, maxUploadBytes: Int = 2 * 1024 * 1024, directory: URL? = nil, witnesses: [String] = []
+        _ engine: TestEngine, maxUploadBytes: Int = 2 * 1024 * 1024, directory: URL? = nil, witnesses: [String] = [],
+        configure: (inout AppConfiguration) -> Void = { _ in }
     ) async throws -> TestPlatform {
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("yiwang-test-\(UUID().uuidString)")
         var url: String?
@@ -49,6 +50,7 @@ struct TestPlatform {
         logger.logLevel = .warning
         var configuration = AppConfiguration(databaseURL: url, dataDirectory: directory.path, maxUploadBytes: maxUploadBytes, bcryptCost: 4, sessionHours: 24 * 90, schedulerSeconds: 0)
         configuration.logWitnesses = witnesses
+        configure(&configuration)
         let platform = try await PlatformBootstrap.open(configuration, clock: clock, logger: logger)
         _ = try await PlatformBootstrap.ensureOperator(platform, password: "operator-pass")
         return TestPlatform(platform: platform, clock: clock, directory: directory, configuration: configuration)

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import TradingCore
 
 /// Settings read once at start (CLI > environment > defaults); the README lists every key.
 public struct AppConfiguration: Sendable {
@@ -35,6 +36,9 @@ public struct AppConfiguration: Sendable {
     /// `yiwang.ocds.prefix` (YIWANG_OCDS_PREFIX): the OCDS ocid prefix, default `ocds-yw0000` (register a real one with the
     /// Open Contracting Partnership before publishing).
     public var ocidPrefix: String = "ocds-yw0000"
+    /// `yiwang.credit.policy` (YIWANG_CREDIT_POLICY): the consequence of a match on each credit list at registration,
+    /// bidding and the award — a CreditPolicy as JSON text or the path of a JSON file; default ``CreditPolicy/standard``.
+    public var creditPolicyText: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, dataDirectory: String = "./data",
@@ -68,6 +72,7 @@ public struct AppConfiguration: Sendable {
         self.logKeyFile = reader.string(forKey: "yiwang.log.keyFile")
         self.publicURL = reader.string(forKey: "yiwang.http.publicURL")
         self.ocidPrefix = reader.string(forKey: "yiwang.ocds.prefix", default: defaults.ocidPrefix)
+        self.creditPolicyText = reader.string(forKey: "yiwang.credit.policy")
         self.logWitnesses = (reader.string(forKey: "yiwang.log.witnesses") ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
@@ -95,11 +100,24 @@ public struct AppConfiguration: Sendable {
         if !(4...31).contains(self.bcryptCost) { problems.append("yiwang.auth.bcryptCost must be 4–31") }
         if self.sessionHours < 1 { problems.append("yiwang.auth.sessionHours must be at least 1") }
         if self.schedulerSeconds < 0 { problems.append("yiwang.scheduler.seconds must be 0 or more") }
+        if self.creditPolicyText != nil && self.creditPolicy == nil {
+            problems.append("yiwang.credit.policy must be a CreditPolicy as JSON (text or a readable file)")
+        }
         if self.shareMinutes < 1 { problems.append("yiwang.opening.shareMinutes must be at least 1") }
         if self.logOrigin.isEmpty || self.logOrigin.contains(where: { $0.isWhitespace || $0 == "+" }) {
             problems.append("yiwang.log.origin must be non-empty, without spaces or '+'")
         }
         if self.ocidPrefix.wholeMatch(of: /ocds-[A-Za-z0-9]{6}/) == nil { problems.append("yiwang.ocds.prefix must be ocds- and 6 letters or digits") }
         return problems
+    }
+}
+
+extension AppConfiguration {
+    /// The configured credit policy: `yiwang.credit.policy` as JSON text (starting with `{`) or a JSON file's path;
+    /// nil when unset or unreadable (``problems()`` reports the latter).
+    public var creditPolicy: CreditPolicy? {
+        guard let text = self.creditPolicyText?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        let data = text.hasPrefix("{") ? Data(text.utf8) : FileManager.default.contents(atPath: text)
+        return data.flatMap { try? JSONDecoder().decode(CreditPolicy.self, from: $0) }
     }
 }

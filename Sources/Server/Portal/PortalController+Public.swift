@@ -77,12 +77,13 @@ extension PortalController {
                 workspaceLabel = actor.role == .bidder ? "报名与投标" : "进入项目工作台"
             }
             let documents = view.documents.map(DocumentModel.init)
-            let model = ProjectPageModel(
+            var model = ProjectPageModel(
                 page: PageChrome(title: view.title, actor: context.actor), project: ProjectSummaryModel(view, catalog: catalog),
                 lots: view.lots.map { LotModel($0, partyNames: parties) }, documents: documents, hasDocuments: !documents.isEmpty,
                 notices: notices.items.map { NoticeSummaryModel($0, tradingTypes: names) }, hasNotices: !notices.items.isEmpty,
                 workspaceURL: workspaceURL, workspaceLabel: workspaceLabel
             )
+            model.complaints = try await self.complaintsOnProject(view, actor: context.actor)
             return try await PortalRenderer.render(model, template: "project")
         }
     }

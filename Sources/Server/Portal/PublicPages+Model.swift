@@ -55,6 +55,8 @@ struct ProjectPageModel: Sendable {
     /// A signed-in bidder gets a link to bid; runners get a link to manage.
     var workspaceURL: String?
     var workspaceLabel: String
+    /// 异议/质疑/投诉 the visitor may see (runners, operator and regulator: all; a bidder: its own), and whether it may file.
+    var complaints: ComplaintsOnProject = .init()
 }
 
 /// The facts about a project that several pages show.

@@ -25,6 +25,7 @@ public struct BiddingService: Sendable {
             if let existing = try await db.row("SELECT * FROM registrations WHERE lot_id = \(bind: lotID) AND party_id = \(bind: partyID)", as: RegistrationRow.self) {
                 return existing
             }
+            try await CreditService.check(partyID: partyID, at: .registration, projectID: projectID, lotID: lotID, platform: self.platform, on: db)
             let registration = RegistrationRow(
                 id: Identifiers.make(), lotId: lotID, partyId: partyID, accountId: actor.accountID, deposit: deposit,
                 registeredAt: Timestamps.millis(now), salt: BidderCommitment.newSalt()
@@ -62,6 +63,7 @@ public struct BiddingService: Sendable {
             guard let registration = try await db.row("SELECT * FROM registrations WHERE lot_id = \(bind: lotID) AND party_id = \(bind: partyID)", as: RegistrationRow.self) else {
                 throw TradingError.conflict("not-registered", zh: "请先报名本标段", en: "Register for this lot first")
             }
+            try await CreditService.check(partyID: partyID, at: .bidding, projectID: projectID, lotID: lotID, platform: self.platform, on: db)
             let previous = try await db.row(
                 "SELECT * FROM bids WHERE lot_id = \(bind: lotID) AND party_id = \(bind: partyID) ORDER BY version DESC LIMIT 1", as: BidRow.self
             )
@@ -178,9 +180,13 @@ public struct BiddingService: Sendable {
         }
         let platform = self.platform
         for lot in due {
-            try await platform.engine.transaction { db in
-                guard let project = try await db.row("SELECT * FROM projects WHERE id = \(bind: lot.projectId)", as: ProjectRow.self) else { return }
-                try await Self.closeAndOpen(project: project, lotID: lot.id, by: .system, platform: platform, on: db)
+            do {
+                try await platform.engine.transaction { db in
+                    guard let project = try await db.row("SELECT * FROM projects WHERE id = \(bind: lot.projectId)", as: ProjectRow.self) else { return }
+                    try await Self.closeAndOpen(project: project, lotID: lot.id, by: .system, platform: platform, on: db)
+                }
+            } catch let error as TradingError where error.code == "procedure-suspended" {
+                continue  // a pending complaint holds this lot's opening; the others still open
             }
         }
         return due.count
@@ -191,7 +197,7 @@ public struct BiddingService: Sendable {
         if project.sealingThreshold != nil {
             return try await Self.closeSealed(project: project, lotID: lotID, by: actor, platform: platform, on: db)
         }
-        return try await TenderService.applyLotChange(project: project, lotID: lotID, by: actor, logType: "lot.opened", platform: platform, on: db) { db, _, lot in
+        let position = try await TenderService.applyLotChange(project: project, lotID: lotID, by: actor, logType: "lot.opened", platform: platform, on: db) { db, _, lot in
             let count = try await db.raw("SELECT COUNT(*) AS n FROM bids WHERE lot_id = \(bind: lot.row.id) AND status = 'active'").first()?.decode(column: "n", as: Int64.self) ?? 0
             var effects: [TenderEffect] = []
             if lot.lifecycle.phase == .announced {
@@ -206,6 +212,8 @@ public struct BiddingService: Sendable {
             let revealed = try await Self.revealedRegistrations(lotID: lot.row.id, on: db)
             return (effects, ["bids": String(count), "outcome": lot.lifecycle.phase.rawValue, "registrations": revealed])
         }
+        try await SupervisionService.screenIfOpened(project: project, lotID: lotID, platform: platform, on: db)
+        return position
     }
 
     /// 截标 for sealed bids: at the deadline the set of envelopes is frozen in the log (a checkpoint follows the

@@ -39,6 +39,12 @@ public struct Platform: Sendable {
     public var draws: ExpertDrawService { ExpertDrawService(platform: self) }
     /// How drawn experts are told (in-platform inbox; SMS or e-mail notifiers implement the same protocol).
     public var notifier: any Notifier { InboxNotifier(platform: self) }
+    /// Bid-rigging alerts and the regulator's screen.
+    public var supervision: SupervisionService { SupervisionService(platform: self) }
+    /// Credit lists and their checks.
+    public var credit: CreditService { CreditService(platform: self) }
+    /// 异议, 质疑 and 投诉.
+    public var complaints: ComplaintService { ComplaintService(platform: self) }
 
     func nowMillis() -> Int64 { Timestamps.millis(self.clock.now()) }
 }
@@ -58,6 +64,8 @@ public struct PlatformSettings: Sendable {
     public var publicURL: String?
     /// The OCDS ocid prefix (`ocds.prefix`), e.g. a registered `ocds-abcd12`.
     public var ocidPrefix: String = "ocds-yw0000"
+    /// The consequence of a match on each credit list at registration, bidding and the award (`credit.policy`).
+    public var creditPolicy: CreditPolicy = .standard
 
     public init(maxUploadBytes: Int = 50 * 1024 * 1024, bcryptCost: UInt8 = 12, sessionHours: Int = 12) {
         self.maxUploadBytes = maxUploadBytes

@@ -109,6 +109,7 @@ extension SealedBiddingService {
                     "registrations": try await BiddingService.revealedRegistrations(lotID: lotID, on: db),
                 ])
             }
+            try await SupervisionService.screenIfOpened(project: project, lotID: lotID, platform: platform, on: db)
             return true
         }
         if finished { _ = try? await platform.log.checkpoint() }

@@ -127,7 +127,11 @@ extension SealedBiddingService {
                 )
             }
         }
-        _ = try await self.openIfReady(projectID: projectID, lotID: lotID, by: actor)
+        do {
+            _ = try await self.openIfReady(projectID: projectID, lotID: lotID, by: actor)
+        } catch let error as TradingError where error.code == "procedure-suspended" {
+            // The shares are kept; a pending case holds the opening, which the runner starts once it is released.
+        }
         return try await self.status(projectID: projectID, lotID: lotID)
     }
 

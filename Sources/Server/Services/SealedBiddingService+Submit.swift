@@ -86,6 +86,7 @@ extension SealedBiddingService {
             guard let registration = try await db.row("SELECT * FROM registrations WHERE lot_id = \(bind: lotID) AND party_id = \(bind: partyID)", as: RegistrationRow.self) else {
                 throw TradingError.conflict("not-registered", zh: "请先报名本标段", en: "Register for this lot first")
             }
+            try await CreditService.check(partyID: partyID, at: .bidding, projectID: projectID, lotID: lotID, platform: self.platform, on: db)
             let previous = try await db.row("SELECT * FROM sealed_bids WHERE lot_id = \(bind: lotID) AND party_id = \(bind: partyID) ORDER BY version DESC LIMIT 1", as: SealedBidRow.self)
             if let previous, previous.status == "active" {
                 try await db.raw("UPDATE sealed_bids SET status = 'replaced' WHERE id = \(bind: previous.id)").run()

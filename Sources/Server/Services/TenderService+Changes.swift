@@ -60,6 +60,7 @@ extension TenderService {
             SQLQueryString("SELECT * FROM lots WHERE id = ") + "\(bind: lotID) AND project_id = \(bind: project.id)" + SQLQueryString(platform.engine.forUpdate),
             as: LotRow.self
         ) else { throw TradingError.notFound("Lot", zh: "标段") }
+        try await ComplaintService.checkHold(logType: logType, lotID: lotID, on: db)
         var lot = LoadedLot(row: row, lifecycle: try TenderService.decode(row.lifecycle))
         let (effects, data) = try await change(db, project, &lot)
         try await Self.save([lot], now: platform.nowMillis(), on: db)

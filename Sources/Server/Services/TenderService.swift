@@ -162,7 +162,10 @@ public struct TenderService: Sendable {
 
     /// Applies one lot event that the tenderer or agency drives (result, publicity, award, contract, archive, re-tender).
     public func lotEvent(projectID: String, lotID: String, _ event: TenderEvent, logType: String, data: [String: String] = [:], by actor: Actor) async throws -> ProjectView {
-        let position = try await self.changeLot(projectID: projectID, lotID: lotID, by: actor, logType: logType) { _, _, lot in
+        let position = try await self.changeLot(projectID: projectID, lotID: lotID, by: actor, logType: logType) { db, _, lot in
+            if case .award(let rank, _) = event, let candidate = lot.lifecycle.candidates.first(where: { $0.rank == rank }) {
+                try await CreditService.check(partyID: candidate.partyID, at: .award, projectID: projectID, lotID: lotID, platform: self.platform, on: db)
+            }
             let effects = try lot.lifecycle.handle(event, now: self.platform.clock.now(), calendar: self.platform.calendar)
             return (effects, data)
         }
@@ -173,7 +176,7 @@ public struct TenderService: Sendable {
 
     /// Records the evaluation result: ranked bids of this lot (entered by hand until the evaluation module lands).
     public func recordResult(projectID: String, lotID: String, ranking: [(bidID: String, rank: Int, scoreCentiPoints: Int64?)], by actor: Actor) async throws -> ProjectView {
-        let position = try await self.changeLot(projectID: projectID, lotID: lotID, by: actor, logType: "lot.result-recorded") { db, _, lot in
+        let position = try await self.changeLot(projectID: projectID, lotID: lotID, by: actor, logType: "lot.result-recorded") { db, project, lot in
             var candidates: [TenderCandidate] = []
             for entry in ranking {
                 guard let bid = try await db.row(
@@ -184,6 +187,7 @@ public struct TenderService: Sendable {
                 candidates.append(TenderCandidate(rank: entry.rank, bidID: bid.id, partyID: bid.partyId, price: Money(fen: bid.priceFen, currency: bid.currency), scoreCentiPoints: entry.scoreCentiPoints))
             }
             let effects = try lot.lifecycle.handle(.recordResult(candidates), now: self.platform.clock.now(), calendar: self.platform.calendar)
+            try await SupervisionService.screen(project: project, lotID: lot.row.id, stage: "result", winnerBidID: candidates.min { $0.rank < $1.rank }?.bidID, platform: self.platform, on: db)
             let summary = candidates.sorted { $0.rank < $1.rank }.map { "\($0.rank):\($0.bidID)" }.joined(separator: ",")
             return (effects, ["ranking": summary])
         }
