@@ -271,6 +271,11 @@ struct WitnessReceiptTests {
             let receipt = try TlogProof(parsing: try #require(project["receipt"] as? String))
             _ = try receipt.verify(log: verifier, witnesses: [], minWitnesses: 0)
             #expect(String(decoding: receipt.extra ?? [], as: UTF8.self).contains("\"lot.opened\""))
+            // /log/receipts/{i}: any entry; past the end is 404 (found by schemathesis as a 500), not a log fault
+            let served = try await OpeningPageTests.page(client, "/log/receipts/\(receipt.index)")
+            #expect(served.0 == .ok && served.1.contains("index \(receipt.index)"))
+            #expect(try await OpeningPageTests.page(client, "/log/receipts/\(receipt.index + 1000)").0 == .notFound)
+            #expect(try await OpeningPageTests.page(client, "/log/receipts/18446744073709551615").0 == .notFound)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Storage
+import TradingCore
 import WitnessLog
 
 /// A checkpoint the log signed, parsed, with its note (log signature plus any cosignatures).
@@ -207,10 +208,12 @@ extension TransparencyLog {
     /// 存证回执: a C2SP tlog-proof for the entry at `index` — the entry itself as `extra`, its inclusion proof, and a
     /// checkpoint that contains it with whatever cosignatures the witnesses gave.
     public func receipt(index: UInt64) async throws -> TlogProof {
-        let signed = try await self.checkpoint(covering: index)
-        guard let row = try await self.engine.read({ db in try await LogRecords.entries(from: Int64(index), limit: 1, on: db).first }),
+        // An index past the end is the asker's mistake (404), not a fault of the log.
+        guard index <= UInt64(Int64.max),
+            let row = try await self.engine.read({ db in try await LogRecords.entries(from: Int64(index), limit: 1, on: db).first }),
             row.idx == Int64(index)
-        else { throw LogFault("entry \(index) is not in the database") }
+        else { throw TradingError.notFound("Log entry", zh: "日志条目") }
+        let signed = try await self.checkpoint(covering: index)
         let proof = try self.inclusionProof(index: index, size: signed.size)
         return TlogProof(index: index, proof: proof.hashes, checkpoint: signed.note, extra: Array(row.entry.utf8))
     }
