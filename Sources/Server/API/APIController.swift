@@ -46,6 +46,7 @@ struct APIController {
         self.addSealedRoutes(to: group)
         self.addOpeningRoutes(to: group)
         self.addOpenDataRoutes(to: group)
+        self.addDisclosureRoutes(to: group)
         self.addExpertRoutes(to: group)
         self.addSupervisionRoutes(to: group)
     }

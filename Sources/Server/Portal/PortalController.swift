@@ -19,6 +19,7 @@ struct PortalController {
         router.get("/notices", use: self.notices)
         router.get("/notices/:notice", use: self.notice)
         self.addFeedRoutes(to: router)
+        self.addDisclosureRoutes(to: router)
         router.get("/projects/:project", use: self.project)
         router.get("/projects/:project/certificate", use: self.certificate)
         router.get("/projects/:project/lots/:lot/opening", use: self.openingRoom)

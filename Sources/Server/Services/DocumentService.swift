@@ -16,10 +16,11 @@ public struct DocumentService: Sendable {
         }
     }
 
-    /// Attaches a tender document (`tender`) or clarification file (`clarification`) to a project the actor runs.
+    /// Attaches a tender document (`tender`), clarification file (`clarification`) or the signed contract's text for
+    /// publication (`contract`, 政府采购法实施条例50) to a project the actor runs.
     public func attachToProject(projectID: String, kind: String, filename: String, bytes: [UInt8], by actor: Actor) async throws -> AttachmentView {
-        guard ["tender", "clarification"].contains(kind) else {
-            throw TradingError.invalid("document-kind", zh: "文件类型只能是招标文件或澄清文件", en: "The kind must be 'tender' or 'clarification'")
+        guard ["tender", "clarification", "contract"].contains(kind) else {
+            throw TradingError.invalid("document-kind", zh: "文件类型只能是招标文件、澄清文件或合同文本", en: "The kind must be 'tender', 'clarification' or 'contract'")
         }
         try self.checkSize(bytes.count)
         let name = try Self.cleanFilename(filename)

@@ -35,6 +35,7 @@ public struct Platform: Sendable {
     public var documents: DocumentService { DocumentService(platform: self) }
     public var sealed: SealedBiddingService { SealedBiddingService(platform: self) }
     public var openData: OpenDataService { OpenDataService(platform: self) }
+    public var disclosure: DisclosureService { DisclosureService(platform: self) }
     public var experts: ExpertService { ExpertService(platform: self) }
     public var draws: ExpertDrawService { ExpertDrawService(platform: self) }
     /// How drawn experts are told (in-platform inbox; SMS or e-mail notifiers implement the same protocol).

@@ -56,7 +56,7 @@ extension TenderService {
         let oversees = Self.oversees(project, actor)
         let lotViews = try lots.map { LotView($0, lifecycle: try TenderService.decode($0.lifecycle), now: now, showResult: oversees) }
         let tenderer = try await db.row("SELECT * FROM parties WHERE id = \(bind: project.tendererPartyId)", as: PartyRow.self)
-        let documents = try await DocumentService.attachments(projectID: project.id, kinds: ["tender", "clarification"], on: db)
+        let documents = try await DocumentService.attachments(projectID: project.id, kinds: ["tender", "clarification", "contract"], on: db)
         let rules = (try? JSONDecoder().decode(ProcedureRules.self, from: Data(project.rules.utf8))) ?? ProcedureRules()
         return ProjectView(
             id: project.id, dealCode: project.dealCode, title: project.title, description: project.description,
