@@ -50,7 +50,7 @@ import Testing
             #expect(other.status == .ok && otherEntries.isEmpty)
             #expect(try await client.page("/feeds/nonsense.atom").status == .notFound)
             #expect(try await client.page("/feeds/engineering.rss").status == .notFound)
-            #expect(AtomFeed.escape("A&B <招标> \"x\" 'y'\u{1}") == "A&amp;B &lt;招标&gt; &quot;x&quot; &apos;y&apos;")
+            #expect(XMLText.escape("A&B <招标> \"x\" 'y'\u{1}") == "A&amp;B &lt;招标&gt; &quot;x&quot; &apos;y&apos;")
         }
     }
 

@@ -22,9 +22,9 @@ struct BarChartSVG: Sendable {
         let barSpace = Double(self.width - self.labelWidth - 64)
         let largest = self.bars.map(\.value).max().map { $0 > 0 ? $0 : 1 } ?? 1
         var parts = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(self.width) \(height)\" role=\"img\" aria-label=\"\(Self.escape(self.title))\" preserveAspectRatio=\"xMinYMin meet\">",
-            "<title>\(Self.escape(self.title))</title>",
-            "<text x=\"0\" y=\"18\" font-size=\"15\" font-weight=\"600\" fill=\"#222\">\(Self.escape(self.title))</text>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(self.width) \(height)\" role=\"img\" aria-label=\"\(XMLText.escape(self.title))\" preserveAspectRatio=\"xMinYMin meet\">",
+            "<title>\(XMLText.escape(self.title))</title>",
+            "<text x=\"0\" y=\"18\" font-size=\"15\" font-weight=\"600\" fill=\"#222\">\(XMLText.escape(self.title))</text>",
         ]
         if self.bars.isEmpty {
             parts.append("<text x=\"0\" y=\"48\" font-size=\"13\" fill=\"#777\">暂无数据</text>")
@@ -32,17 +32,12 @@ struct BarChartSVG: Sendable {
         for (index, bar) in self.bars.enumerated() {
             let y = 30 + index * self.rowHeight
             let length = max(0, bar.value) / largest * barSpace
-            parts.append("<text x=\"\(self.labelWidth - 6)\" y=\"\(y + 16)\" font-size=\"13\" text-anchor=\"end\" fill=\"#333\">\(Self.escape(Self.clip(bar.label)))</text>")
-            parts.append("<rect x=\"\(self.labelWidth)\" y=\"\(y + 4)\" width=\"\(Self.number(length))\" height=\"\(self.rowHeight - 8)\" rx=\"2\" fill=\"#c0392b\"><title>\(Self.escape(bar.label)): \(Self.escape(bar.text))</title></rect>")
-            parts.append("<text x=\"\(Self.number(Double(self.labelWidth) + length + 6))\" y=\"\(y + 16)\" font-size=\"12\" fill=\"#333\">\(Self.escape(bar.text))</text>")
+            parts.append("<text x=\"\(self.labelWidth - 6)\" y=\"\(y + 16)\" font-size=\"13\" text-anchor=\"end\" fill=\"#333\">\(XMLText.escape(Self.clip(bar.label)))</text>")
+            parts.append("<rect x=\"\(self.labelWidth)\" y=\"\(y + 4)\" width=\"\(Self.number(length))\" height=\"\(self.rowHeight - 8)\" rx=\"2\" fill=\"#c0392b\"><title>\(XMLText.escape(bar.label)): \(XMLText.escape(bar.text))</title></rect>")
+            parts.append("<text x=\"\(Self.number(Double(self.labelWidth) + length + 6))\" y=\"\(y + 16)\" font-size=\"12\" fill=\"#333\">\(XMLText.escape(bar.text))</text>")
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     static func clip(_ label: String) -> String {

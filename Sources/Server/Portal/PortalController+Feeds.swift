@@ -81,7 +81,7 @@ extension PortalController {
         }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for url in urls {
-            xml += "  <url><loc>\(AtomFeed.escape(base + url.path))</loc>"
+            xml += "  <url><loc>\(XMLText.escape(base + url.path))</loc>"
             if let modified = url.modified { xml += "<lastmod>\(Timestamps.rfc3339(Timestamps.date(modified)))</lastmod>" }
             xml += "</url>\n"
         }

@@ -40,36 +40,3 @@ extension CreditService {
         }
     }
 }
-
-/// Splits CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF) into rows of fields.
-enum CreditCSV {
-    static func rows(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while let scalar = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if scalar == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else { field.unicodeScalars.append(scalar) }
-                continue
-            }
-            switch scalar {
-            case "\"" where field.isEmpty: quoted = true
-            case ",": row.append(field); field = ""
-            case "\r": break
-            case "\n": row.append(field); rows.append(row); row = []; field = ""
-            case "\u{FEFF}" where rows.isEmpty && row.isEmpty && field.isEmpty: break
-            default: field.unicodeScalars.append(scalar)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
-    }
-}

@@ -40,7 +40,7 @@ public struct CreditService: Sendable {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw TradingError.invalid("credit-list-encoding", zh: "CSV 文件须为 UTF-8 编码", en: "The CSV file must be UTF-8")
             }
-            decoding = CreditListDecoder.decode(csvRows: CreditCSV.rows(text))
+            decoding = CreditListDecoder.decode(csvRows: CSVRecords.parse(text))
         case "json": decoding = CreditListDecoder.decode(json: Data(bytes))
         default: throw TradingError.invalid("credit-list-format", zh: "格式只能是 csv 或 json", en: "The format must be csv or json")
         }

@@ -132,36 +132,3 @@ public struct ExpertCSV: Sendable {
         text.split(separator: ";").map { $0.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
     }
 }
-
-/// RFC 4180 records: fields separated by commas, quoted with `"` (doubled inside), rows by CRLF or LF.
-enum CSVRecords {
-    static func parse(_ text: String) -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field = ""
-        var quoted = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending = iterator.next()
-        while let scalar = pending {
-            pending = iterator.next()
-            if quoted {
-                if scalar == "\"" {
-                    if pending == "\"" { field.unicodeScalars.append("\""); pending = iterator.next() } else { quoted = false }
-                } else {
-                    field.unicodeScalars.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"": quoted = true
-            case ",": record.append(field); field = ""
-            case "\r": continue
-            case "\n": record.append(field); records.append(record); record = []; field = ""
-            case "\u{FEFF}" where records.isEmpty && record.isEmpty && field.isEmpty: continue
-            default: field.unicodeScalars.append(scalar)
-            }
-        }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
-        return records
-    }
-}
