@@ -95,11 +95,7 @@ struct CreditListTests {
                 #expect(imported == .created)
                 test.clock.advance(by: 22 * 86_400)
                 _ = try await client.json(.post, "\(fixture.lotPath)/open", token: fixture.tenderer)
-                let (_, bidList) = try await client.json(.get, "\(fixture.lotPath)/bids", token: fixture.tenderer)
-                let bids = ((bidList["items"] as? [[String: Any]]) ?? []).sorted { ($0["priceFen"] as? Int ?? 0) < ($1["priceFen"] as? Int ?? 0) }
-                let candidates = bids.enumerated().map { ["bidId": $1["bidId"] as? String ?? "", "rank": $0 + 1] as [String: Any] }
-                _ = try await client.json(.post, "\(fixture.lotPath)/result", token: fixture.tenderer, body: ["candidates": candidates])
-                _ = try await client.json(.post, "\(fixture.lotPath)/publicity", token: fixture.tenderer, body: ["until": Fixture.local(test.clock.now(), days: 3)])
+                try await fixture.rankByPriceAndPublicize(client, now: test.clock.now())
                 test.clock.advance(by: 4 * 86_400)
                 let before = try await test.snapshot()
                 let (awarded, problem) = try await client.json(.post, "\(fixture.lotPath)/award", token: fixture.tenderer, body: ["rank": 1])

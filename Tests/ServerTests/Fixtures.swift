@@ -50,6 +50,15 @@ struct Fixture {
 
     var lotPath: String { "/api/v1/projects/\(self.projectID)/lots/\(self.lotID)" }
 
+    /// After the opening: records the result ranked by price (lowest first) and starts 3 days of candidate publicity.
+    func rankByPriceAndPublicize(_ client: any TestClientProtocol, now: Date) async throws {
+        let (_, bidList) = try await client.json(.get, "\(self.lotPath)/bids", token: self.tenderer)
+        let bids = ((bidList["items"] as? [[String: Any]]) ?? []).sorted { ($0["priceFen"] as? Int ?? 0) < ($1["priceFen"] as? Int ?? 0) }
+        let candidates = bids.enumerated().map { ["bidId": $1["bidId"] as? String ?? "", "rank": $0 + 1] as [String: Any] }
+        _ = try await client.json(.post, "\(self.lotPath)/result", token: self.tenderer, body: ["candidates": candidates])
+        _ = try await client.json(.post, "\(self.lotPath)/publicity", token: self.tenderer, body: ["until": Self.local(now, days: 3)])
+    }
+
     /// Announces with the deadline 21 days after `now` at 09:30 local and documents until 6 days after.
     func announce(_ client: any TestClientProtocol, now: Date) async throws {
         let (status, json) = try await client.json(.post, "/api/v1/projects/\(self.projectID)/announce", token: self.tenderer, body: [
