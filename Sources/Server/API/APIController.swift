@@ -47,6 +47,7 @@ struct APIController {
         self.addOpeningRoutes(to: group)
         self.addOpenDataRoutes(to: group)
         self.addExpertRoutes(to: group)
+        self.addEvaluationRoutes(to: group)
     }
 
     // MARK: accounts
