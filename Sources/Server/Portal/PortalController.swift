@@ -53,6 +53,7 @@ struct PortalController {
         router.get("/workspace/catalog/:code", use: self.catalogEntryForm)
         router.post("/workspace/catalog/:code", use: self.saveCatalogEntry)
         self.addExpertRoutes(to: router)
+        self.addEvaluationRoutes(to: router)
     }
 }
 
