@@ -140,14 +140,16 @@ public struct EvaluationService: Sendable {
         return (Context(project: project, lot: lot, draw: draw, members: members), member)
     }
 
-    /// Refuses unless the lot is opened, every invitation is answered and no report exists yet.
+    /// Refuses unless the lot is opened, every seat of the draw is taken by an accepting expert (none pending) and
+    /// no report exists yet.
     static func requireOpen(_ context: Context, on db: any SQLDatabase) async throws {
         guard context.lot.phase == TenderPhase.opened.rawValue else {
             throw TradingError.conflict("evaluation-phase", zh: "标段未开标或评标已结束", en: "The lot is not open for evaluation")
         }
         struct Count: Decodable { var n: Int64 }
         let pending = try await db.row("SELECT COUNT(*) AS n FROM expert_invitations WHERE draw_id = \(bind: context.draw.id) AND status = 'pending'", as: Count.self)?.n ?? 0
-        guard pending == 0, !context.members.isEmpty else {
+        let seats = try ExpertDrawService.decode(ExpertDrawService.DrawRequest.self, context.draw.request).categories.reduce(0) { $0 + $1.count }
+        guard pending == 0, !context.members.isEmpty, context.members.count == seats else {
             throw TradingError.conflict("committee-incomplete", zh: "评标委员会成员尚未全部确认参加", en: "Not every drawn expert has answered yet")
         }
         struct Ref: Decodable { var lotId: String }
