@@ -16,7 +16,7 @@ struct CommitteeFixture {
     /// Registry, announced lot, bids of `prices` fen by bidders 0…, a sheet set by `sheet` before the opening, the draw
     /// (commit-reveal and a synthetic quicknet round), every invitation accepted, then the opening.
     static func make(
-        _ client: any TestClientProtocol, _ test: TestPlatform, prices: [Int64], sheet: [String: Any]? = nil
+        _ client: any TestClientProtocol, _ test: TestPlatform, prices: [Int64], sheet: [String: Any]? = nil, open: Bool = true
     ) async throws -> CommitteeFixture {
         let base = try await Fixture.make(client)
         let experts = try await ExpertFixture.make(client, operatorToken: base.operatorToken)
@@ -48,6 +48,7 @@ struct CommitteeFixture {
             guard status == .ok else { throw TestFailure("accept: \(status) \(json)") }
             members.append(token)
         }
+        guard open else { return CommitteeFixture(base: base, experts: experts, members: members, drawPath: drawPath) }
         test.clock.advance(by: 22 * 86_400)
         let (opened, json) = try await client.json(.post, "\(base.lotPath)/open", token: base.tenderer)
         guard opened == .ok else { throw TestFailure("open: \(opened) \(json)") }

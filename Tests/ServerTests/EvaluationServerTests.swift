@@ -39,6 +39,9 @@ struct EvaluationServerTests {
             // who may: members only (bidders and the tenderer are refused); the sheet is fixed after the opening
             #expect(try await client.json(.get, fixture.evaluation, token: base.bidders[0]).status == .forbidden)
             #expect(try await client.json(.post, "\(fixture.evaluation)/review", token: base.tenderer, body: ["votes": []]).status == .forbidden)
+            // the operator reads the workspace but cannot vote
+            #expect(try await client.json(.get, fixture.evaluation, token: base.operatorToken).status == .ok)
+            #expect(try await client.json(.post, "\(fixture.evaluation)/review", token: base.operatorToken, body: ["votes": []]).status == .forbidden)
             let (late, lateProblem) = try await client.json(.put, "\(fixture.evaluation)/sheet", token: base.tenderer, body: Self.sheet)
             #expect(late == .conflict && lateProblem["code"] as? String == "sheet-after-opening")
             // 条例51: a rejection needs a ground; the refusal is in Chinese and English and writes nothing
@@ -128,7 +131,28 @@ struct EvaluationServerTests {
             #expect(((lot["candidates"] as? [[String: Any]]) ?? []).compactMap { $0["bidId"] as? String } == [bids[1], bids[0], bids[2]])
             let entries = try await ExpertDrawServerTests.entries(test)
             #expect(entries.filter { $0.contains("evaluation.reviewed") }.count == 5 && entries.filter { $0.contains("evaluation.report-signed") }.count == 5)
+            // 条例46: the log carries hashes and accounts, never an expert's registry id
+            #expect(!entries.filter { $0.contains("evaluation.") }.contains { entry in fixture.experts.experts.contains { entry.contains($0.id) } })
             #expect(entries.last?.contains("lot.result-recorded") == true && entries.last?.contains("evaluation") == true)
+        }
+    }
+
+    @Test("before the opening there is nothing to evaluate; 87§55 price share checked when the sheet is set", arguments: TestEngine.available)
+    func beforeOpening(engine: TestEngine) async throws {
+        let test = try await TestPlatform.make(engine)
+        defer { Task { await test.shutdown() } }
+        try await test.test { client in
+            let fixture = try await CommitteeFixture.make(client, test, prices: [90_000_000, 100_000_000, 120_000_000], open: false)
+            let (early, earlyProblem) = try await client.json(.post, "\(fixture.evaluation)/review", token: fixture.members[0], body: ["votes": []])
+            #expect(early == .conflict && earlyProblem["code"] as? String == "evaluation-phase")
+            // 87§55: goods need a price share of at least 30 %
+            let (low, lowProblem) = try await client.json(.put, "\(fixture.evaluation)/sheet", token: fixture.base.tenderer, body: [
+                "method": "comprehensive", "object": "goods",
+                "criteria": [["id": "price", "name": "价格", "maxPoints": "20", "kind": "price"], ["id": "t", "name": "技术", "maxPoints": "80", "kind": "subjective"]],
+            ])
+            #expect(low == .unprocessableContent && lowProblem["code"] as? String == "price-weight-too-low" && lowProblem["article"] as? String == "87§55")
+            #expect(try await client.json(.put, "\(fixture.evaluation)/sheet", token: fixture.base.bidders[0], body: ["method": "lowest-price"]).status == .forbidden)
+            #expect(try await client.json(.put, "\(fixture.evaluation)/sheet", token: fixture.base.tenderer, body: ["method": "lowest-price"]).status == .ok)
         }
     }
 
