@@ -47,6 +47,7 @@ public struct EvaluationReport: Sendable, Equatable {
         self.candidates = candidates
     }
 
+    /// Two reports are equal when their texts are.
     public static func == (lhs: EvaluationReport, rhs: EvaluationReport) -> Bool {
         lhs.text == rhs.text
     }
