@@ -147,6 +147,7 @@ let package = Package(
                 "Server", "Storage", "TradingCore", "WitnessLog", "SealedBid", "YiwangTestSupport", "ExpertDraw",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),

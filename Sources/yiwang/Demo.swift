@@ -123,11 +123,10 @@ struct Demo: AsyncParsableCommand {
         try await Self.verifyDraw(api, drawPath: drawPath, clock: clock)
         let record = try await api.expect(200, .GET, "/api/v1/notices?kind=opening-record&projectId=\(projectID)")
         for line in (((record["items"] as? [[String: Any]])?.first?["body"] as? String) ?? "").split(separator: "\n") { print("    \(line)") }
-        let bids = try await api.expect(200, .GET, "\(lot)/bids", token: tenderer)
-        let ranked = ((bids["items"] as? [[String: Any]]) ?? []).sorted { ($0["priceFen"] as? Int ?? 0) < ($1["priceFen"] as? Int ?? 0) }
         clock.advance(by: 86_400)
-        try await api.expect(200, .POST, "\(lot)/result", token: tenderer, json: ["candidates": ranked.enumerated().map { ["bidId": $1["bidId"] ?? "", "rank": $0 + 1] }])
-        step(clock, "evaluation result recorded: \(ranked.count) ranked candidates (条例53: ≤ 3)")
+        try await Self.evaluate(api, lot: lot, clock: clock)
+        let ranked = ((try await api.expect(200, .GET, "/api/v1/projects/\(projectID)", token: tenderer)["lots"] as? [[String: Any]])?.first?["candidates"] as? [[String: Any]]) ?? []
+        step(clock, "evaluation result recorded from the signed report: \(ranked.count) ranked candidates (条例53: ≤ 3)")
         try await api.expect(200, .POST, "\(lot)/publicity", token: tenderer, json: ["until": "\(LocalDate(clock.now()).adding(days: 3))T18:00:00+08:00"])
         step(clock, "candidates published for 3 days (条例54)")
         clock.advance(by: 4 * 86_400)

@@ -11,9 +11,12 @@ extension Demo {
     /// quicknet round supplied by the operator (synthetic here: the demo has no network). Returns the draw's API path.
     static func drawCommittee(_ api: APIClient, lot: String, tenderer: String, clock: ManualClock) async throws -> String {
         let admin = try await api.login("admin", DemoData.password)
-        var lines = ["id,name,specialties,title,practice_years,birth_date,employer_name,region"]
+        var lines = ["id,name,specialties,title,practice_years,birth_date,employer_name,region,account"]
         for index in 1...12 {
-            lines.append("DEMO-X\(index),演示专家\(index),\(index <= 8 ? "C0203" : "E0101"),高级工程师,\(8 + index),1970-0\(1 + index % 9)-15,演示单位\(index),厦门市")
+            try await api.expect(201, .POST, "/api/v1/accounts", token: admin, json: [
+                "username": "demo-expert\(index)", "password": DemoData.password, "role": "expert", "displayName": "演示专家\(index)",
+            ])
+            lines.append("DEMO-X\(index),演示专家\(index),\(index <= 8 ? "C0203" : "E0101"),高级工程师,\(8 + index),1970-0\(1 + index % 9)-15,演示单位\(index),厦门市,demo-expert\(index)")
         }
         let report = try await api.expect(200, .POST, "/api/v1/experts/import", token: admin, bytes: Array(lines.joined(separator: "\n").utf8), contentType: "text/csv")
         step(clock, "expert registry: \(report["imported"] ?? 0) experts imported from CSV in one logged transaction")
@@ -37,6 +40,16 @@ extension Demo {
         let beacon = "{\"round\":\(round),\"randomness\":\"\(Hash.sha256(signature.data).hex)\",\"signature\":\"\(signature.hex)\"}"
         let drawn = try await api.expect(200, .POST, "\(lot)/draws/\(id)/beacon", token: tenderer, bytes: Array(beacon.utf8), contentType: "application/json")
         step(clock, "drawn with round \(round): seed \(String(describing: drawn["seed"] ?? "").prefix(16))…, salted result hash \(String(describing: drawn["resultHash"] ?? "").prefix(16))… — names stay secret (条例46); the experts are notified in their inbox")
+        var accepted = 0
+        for index in 1...12 {
+            let token = try await api.login("demo-expert\(index)", DemoData.password)
+            let invitations = try await api.expect(200, .GET, "/api/v1/my/invitations", token: token)
+            for item in (invitations["items"] as? [[String: Any]]) ?? [] where item["status"] as? String == "pending" {
+                try await api.expect(200, .POST, "/api/v1/my/invitations/\(item["id"] as? String ?? "")/accept", token: token)
+                accepted += 1
+            }
+        }
+        step(clock, "the \(accepted) drawn experts accepted in their inbox (logged; names still secret)")
         return "\(lot)/draws/\(id)"
     }
 

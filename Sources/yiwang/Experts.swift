@@ -8,8 +8,8 @@ import TradingCore
 /// `yiwang experts …` — the expert registry (专家库) from the command line.
 struct Experts: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Maintain the expert registry.",
-        subcommands: [ExpertsImport.self]
+        abstract: "Maintain the expert registry; make and use an expert's report-signing key.",
+        subcommands: [ExpertsImport.self, ExpertsKeygen.self, ExpertsSign.self]
     )
 }
 

@@ -112,9 +112,11 @@ struct ExpertDrawServerTests {
             let broken = try JSONDecoder().decode(DrawBundle.self, from: Data(tampered.utf8)).verify()
             #expect(broken.mismatch?.field == "seed")
             // after the award the names and the bundle are public (条例46: secret until the result)
-            let (_, bidList) = try await client.json(.get, "\(base.lotPath)/bids", token: base.tenderer)
-            let candidates = ((bidList["items"] as? [[String: Any]]) ?? []).enumerated().map { ["bidId": $1["bidId"] as? String ?? "", "rank": $0 + 1] as [String: Any] }
-            #expect(try await client.json(.post, "\(base.lotPath)/result", token: base.tenderer, body: ["candidates": candidates]).status == .ok)
+            // the committee evaluates and signs (条例53); the signed report records the lot's ranking
+            let members = try await CommitteeFixture.acceptAll(client, experts)
+            #expect(members.count == 5)
+            let report = try await CommitteeFixture.evaluateUnanimously(client, lotPath: base.lotPath, members: members)
+            #expect(report["status"] as? String == "complete" && (report["candidates"] as? [[String: Any]])?.count == 3)
             #expect(try await client.json(.get, "\(drawPath)/draw.json").status == .forbidden, "still secret from the public during evaluation")
             let (closed, closedProblem) = try await client.json(.post, "/api/v1/my/invitations/\(accepted)/decline", token: accepter, body: ["reason": "太晚了"])
             #expect(closed == .conflict && closedProblem["code"] as? String == "invitation-closed")

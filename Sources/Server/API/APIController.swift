@@ -49,6 +49,7 @@ struct APIController {
         self.addDisclosureRoutes(to: group)
         self.addExpertRoutes(to: group)
         self.addSupervisionRoutes(to: group)
+        self.addEvaluationRoutes(to: group)
     }
 
     // MARK: accounts

@@ -52,6 +52,7 @@ struct InvitationsPageModel: Sendable {
         var pending: Bool
         var answerable: Bool
         var reason: String?
+        var workspace: String?
 
         init(_ view: ExpertDrawService.InvitationView) {
             self.id = view.id
@@ -62,6 +63,7 @@ struct InvitationsPageModel: Sendable {
             self.pending = view.status == "pending"
             self.answerable = view.status == "pending" || view.status == "accepted"
             self.reason = view.reason
+            self.workspace = view.status == "accepted" ? "/workspace/evaluations/\(view.projectId)/\(view.lotId)" : nil
         }
     }
 

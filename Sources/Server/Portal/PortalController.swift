@@ -55,6 +55,7 @@ struct PortalController {
         router.post("/workspace/catalog/:code", use: self.saveCatalogEntry)
         self.addExpertRoutes(to: router)
         self.addRegulatorRoutes(to: router)
+        self.addEvaluationRoutes(to: router)
     }
 }
 

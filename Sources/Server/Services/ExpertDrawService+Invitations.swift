@@ -14,6 +14,8 @@ extension ExpertDrawService {
         public var drawId: String
         /// The project.
         public var projectId: String
+        /// The lot.
+        public var lotId: String
         /// The project's title.
         public var projectTitle: String
         /// The lot's title.
@@ -77,18 +79,18 @@ extension ExpertDrawService {
         try await self.platform.engine.read { db in
             let expertID = try await self.expertID(of: actor, on: db)
             struct Row: Decodable {
-                var id: String; var drawId: String; var projectId: String; var projectTitle: String; var lotTitle: String
+                var id: String; var drawId: String; var projectId: String; var lotId: String; var projectTitle: String; var lotTitle: String
                 var category: String; var status: String; var reason: String?; var createdAt: Int64
             }
             let rows = try await db.rows(
                 """
-                SELECT i.id, i.draw_id, d.project_id, p.title AS project_title, l.title AS lot_title, i.category, i.status, i.reason, i.created_at
+                SELECT i.id, i.draw_id, d.project_id, d.lot_id, p.title AS project_title, l.title AS lot_title, i.category, i.status, i.reason, i.created_at
                 FROM expert_invitations i JOIN expert_draws d ON d.id = i.draw_id JOIN projects p ON p.id = d.project_id JOIN lots l ON l.id = d.lot_id
                 WHERE i.expert_id = \(bind: expertID) ORDER BY i.created_at DESC, i.id
                 """, as: Row.self
             )
             return rows.map {
-                InvitationView(id: $0.id, drawId: $0.drawId, projectId: $0.projectId, projectTitle: $0.projectTitle, lotTitle: $0.lotTitle,
+                InvitationView(id: $0.id, drawId: $0.drawId, projectId: $0.projectId, lotId: $0.lotId, projectTitle: $0.projectTitle, lotTitle: $0.lotTitle,
                                category: $0.category, status: $0.status, reason: $0.reason, createdAt: Timestamps.rfc3339(Timestamps.date($0.createdAt)))
             }
         }

@@ -38,6 +38,8 @@ public struct Platform: Sendable {
     public var disclosure: DisclosureService { DisclosureService(platform: self) }
     public var experts: ExpertService { ExpertService(platform: self) }
     public var draws: ExpertDrawService { ExpertDrawService(platform: self) }
+    /// The online evaluation by the drawn committee (评标).
+    public var evaluations: EvaluationService { EvaluationService(platform: self) }
     /// How drawn experts are told (in-platform inbox; SMS or e-mail notifiers implement the same protocol).
     public var notifier: any Notifier { InboxNotifier(platform: self) }
     /// Bid-rigging alerts and the regulator's screen.

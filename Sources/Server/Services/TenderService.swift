@@ -174,9 +174,16 @@ public struct TenderService: Sendable {
         return view
     }
 
-    /// Records the evaluation result: ranked bids of this lot (entered by hand until the evaluation module lands).
+    /// Records the evaluation result entered by hand: ranked bids of this lot. Only for lots without a drawn
+    /// committee; a lot with one is ranked by its signed evaluation report (``EvaluationService``).
     public func recordResult(projectID: String, lotID: String, ranking: [(bidID: String, rank: Int, scoreCentiPoints: Int64?)], by actor: Actor) async throws -> ProjectView {
         let position = try await self.changeLot(projectID: projectID, lotID: lotID, by: actor, logType: "lot.result-recorded") { db, project, lot in
+            guard try await EvaluationService.drawnDraw(lotID: lot.row.id, on: db) == nil else {
+                throw TradingError.conflict(
+                    "evaluation-required", zh: "本标段已抽取评标委员会，排序由评标委员会签署的评标报告确定，不能手工录入",
+                    en: "This lot has a drawn committee: its ranking comes from the signed evaluation report, not from manual entry", article: "条例53"
+                )
+            }
             var candidates: [TenderCandidate] = []
             for entry in ranking {
                 guard let bid = try await db.row(

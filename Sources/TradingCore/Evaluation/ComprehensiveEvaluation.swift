@@ -34,7 +34,7 @@ public enum ComprehensiveEvaluation {
 
     /// Every expert scored every non-price criterion of every bid, within 0…max (87§64: a score outside the
     /// range must be corrected before the report).
-    static func checkComplete(sheet: ScoringSheet, bids: [PricedBid], expertSheets: [ExpertScoreSheet]) throws(TradingError) {
+    public static func checkComplete(sheet: ScoringSheet, bids: [PricedBid], expertSheets: [ExpertScoreSheet]) throws(TradingError) {
         guard !expertSheets.isEmpty, Set(expertSheets.map(\.expertID)).count == expertSheets.count else {
             throw .invalid("scoring-experts", zh: "评分表缺失或专家重复", en: "Score sheets are missing or an expert appears twice")
         }
