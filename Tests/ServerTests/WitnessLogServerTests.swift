@@ -38,6 +38,17 @@ struct WitnessLogServerTests {
             try await db.raw("SELECT COUNT(*) AS n FROM log_checkpoints WHERE note LIKE \(bind: "%" + String(skey.suffix(20)) + "%")").first()?.decode(column: "n", as: Int64.self)
         }
         #expect(hits == 0)
+        // another key over the same database: nothing is signed with it, and the fault says why
+        let otherPath = test.directory.appendingPathComponent("other.key").path
+        let other = TransparencyLog(
+            engine: test.platform.engine, signer: try LogKeyFile.loadOrCreate(path: otherPath, origin: "yiwang.local/log"),
+            witnesses: nil, logger: test.platform.logger
+        )
+        let checkpoints = try await test.platform.engine.read { db in try await db.raw("SELECT COUNT(*) AS n FROM log_checkpoints").first()?.decode(column: "n", as: Int64.self) }
+        await #expect(throws: LogFault.self) { _ = try await other.checkpoint() }
+        do { _ = try await other.checkpoint() } catch { #expect("\(error)".contains("not signed by this log key")) }
+        let after = try await test.platform.engine.read { db in try await db.raw("SELECT COUNT(*) AS n FROM log_checkpoints").first()?.decode(column: "n", as: Int64.self) }
+        #expect(after == checkpoints)
     }
 
     @Test("concurrent appends each get a checkpoint that covers them (integration is coalesced, never livelocked)", .timeLimit(.minutes(1)), arguments: TestEngine.available)

@@ -148,8 +148,13 @@ public actor TransparencyLog {
             guard try self.tree.rootHash(size: size).hex == stored.rootHash else {
                 return try self.halt("the entries no longer hash to the signed checkpoint of size \(size)")
             }
+            // A checkpoint signed by another key: this is not the key the database was signed with. Serve, sign nothing.
+            let parsed: SignedCheckpoint
+            do { parsed = try Self.parse(stored.note, verifier: self.verifier) } catch {
+                return try self.halt("the checkpoint of size \(size) is not signed by this log key (\(error)); is yiwang.log.keyFile the key this database was signed with?")
+            }
             if size == self.tree.size {
-                var signed = try Self.parse(stored.note, verifier: self.verifier)
+                var signed = parsed
                 // A witness that was down or slow when this checkpoint was signed is asked again (at most every 5 s).
                 if let witnesses = self.witnesses, signed.note.signatures.count < 1 + witnesses.count,
                    self.lastWitnessAttempt.map({ ContinuousClock.now - $0 > .seconds(5) }) ?? true {
