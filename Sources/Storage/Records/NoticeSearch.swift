@@ -12,12 +12,19 @@ public enum NoticeSearch {
 
     /// Indexes one notice (title and body) in the caller's transaction.
     public static func index(_ notice: NoticeRow, on db: any SQLDatabase) async throws {
-        let terms = SearchTerms.of(notice.title + "\n" + notice.body).sorted()
-        for chunk in stride(from: 0, to: terms.count, by: 200) {
-            let rows = terms[chunk..<min(chunk + 200, terms.count)]
+        try await Self.index([notice], on: db)
+    }
+
+    /// Indexes notices in the caller's transaction, up to 1,000 index rows per statement.
+    public static func index(_ notices: [NoticeRow], on db: any SQLDatabase) async throws {
+        var rows: [(term: String, time: Int64, id: String)] = []
+        for notice in notices {
+            for term in SearchTerms.of(notice.title + "\n" + notice.body).sorted() { rows.append((term, notice.publishedAt, notice.id)) }
+        }
+        for chunk in stride(from: 0, to: rows.count, by: 1_000) {
             var query = SQLQueryString("INSERT INTO notice_terms (term, published_at, notice_id) VALUES ")
-            for (position, term) in rows.enumerated() {
-                query = query + (position == 0 ? "" : ", ") + "(\(bind: term), \(bind: notice.publishedAt), \(bind: notice.id))"
+            for (position, row) in rows[chunk..<min(chunk + 1_000, rows.count)].enumerated() {
+                query = query + (position == 0 ? "" : ", ") + "(\(bind: row.term), \(bind: row.time), \(bind: row.id))"
             }
             try await db.raw(query).run()
         }
