@@ -38,8 +38,7 @@ struct Export: AsyncParsableCommand {
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 for (position, id) in ids.enumerated() {
                     let ocid = platform.openData.ocid(id)
-                    let release = try await platform.openData.releasePackage(projectID: id, baseURL: base)
-                    let record = try await platform.openData.recordPackage(projectID: id, baseURL: base)
+                    let (release, record) = try await platform.openData.packages(projectID: id, baseURL: base)
                     try encoder.encode(release).write(to: directory.appendingPathComponent("\(ocid).release-package.json"), options: .atomic)
                     try encoder.encode(record).write(to: directory.appendingPathComponent("\(ocid).record-package.json"), options: .atomic)
                     progress.update(Double(position + 1) / Double(max(ids.count, 1)), "\(position + 1)/\(ids.count) projects")

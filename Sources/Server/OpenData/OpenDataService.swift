@@ -34,13 +34,26 @@ public struct OpenDataService: Sendable {
 
     /// The release package: every release of the project.
     public func releasePackage(projectID: String, baseURL: String) async throws -> JSONValue {
-        let releases = try await self.releases(projectID: projectID, baseURL: baseURL)
-        return Self.package(uri: "\(baseURL)/api/v1/ocds/releases/\(projectID)", published: Self.latestDate(releases), fields: ["releases": .array(releases)])
+        self.releasePackage(projectID: projectID, baseURL: baseURL, releases: try await self.releases(projectID: projectID, baseURL: baseURL))
     }
 
     /// The record package: the releases linked, and compiled into the current state (`compiledRelease`).
     public func recordPackage(projectID: String, baseURL: String) async throws -> JSONValue {
+        self.recordPackage(projectID: projectID, baseURL: baseURL, releases: try await self.releases(projectID: projectID, baseURL: baseURL))
+    }
+
+    /// Both packages from one reading of the project (the bulk export).
+    public func packages(projectID: String, baseURL: String) async throws -> (release: JSONValue, record: JSONValue) {
         let releases = try await self.releases(projectID: projectID, baseURL: baseURL)
+        return (self.releasePackage(projectID: projectID, baseURL: baseURL, releases: releases),
+                self.recordPackage(projectID: projectID, baseURL: baseURL, releases: releases))
+    }
+
+    func releasePackage(projectID: String, baseURL: String, releases: [JSONValue]) -> JSONValue {
+        Self.package(uri: "\(baseURL)/api/v1/ocds/releases/\(projectID)", published: Self.latestDate(releases), fields: ["releases": .array(releases)])
+    }
+
+    func recordPackage(projectID: String, baseURL: String, releases: [JSONValue]) -> JSONValue {
         let releasePackage = "\(baseURL)/api/v1/ocds/releases/\(projectID)"
         let ocid = self.ocid(projectID)
         let linked = releases.map { release -> JSONValue in
