@@ -16,3 +16,11 @@ extension Schema {
         }
     })
 }
+
+extension Schema {
+    /// The portal's lists by trading type (home page sections, `/notices?tradingType=…`, feeds) read newest first off
+    /// this index instead of walking all notices by time and skipping the other types.
+    static let v11 = Migration(version: 11, name: "notices by trading type", statements: [
+        "CREATE INDEX notices_type_published ON notices (trading_type, published_at, id)",
+    ])
+}

@@ -19,6 +19,11 @@ struct BenchSearch: AsyncParsableCommand {
     @Option(help: "Database (SQLite path or postgres:// URL); a temporary SQLite database when omitted.") var database: String?
     @Option(help: "Seconds of wrk per route (0: skip the throughput part).") var wrkSeconds = 10
     @Option(help: "Seed of the generated notices.") var seed: UInt64 = 2026
+    @Flag(help: "Reuse the generated notices already in --database (from an earlier run with the same seed) instead of adding more.")
+    var reuse = false
+    @Option(help: "Data directory (log key, files); keep the same one with --reuse. A temporary directory when omitted.")
+    var dataDir: String?
+    @Option(help: "Print this many of the slowest searches with their query.") var slowest = 5
 
     func run() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yiwang-bench-search-\(UUID().uuidString)")
@@ -26,27 +31,36 @@ struct BenchSearch: AsyncParsableCommand {
         var logger = Logger(label: "yiwang-bench")
         logger.logLevel = .error
         let configuration = AppConfiguration(
-            databaseURL: self.database ?? directory.appendingPathComponent("bench.sqlite").path, dataDirectory: directory.path,
+            databaseURL: self.database ?? directory.appendingPathComponent("bench.sqlite").path, dataDirectory: self.dataDir ?? directory.path,
             bcryptCost: 4, sessionHours: 24, schedulerSeconds: 0
         )
         let platform = try await PlatformBootstrap.open(configuration, clock: ManualClock(Date()), logger: logger)
         let setup = ContinuousClock.now
-        try await SearchCorpus(seed: self.seed).fill(platform, count: self.notices)
+        let existing = self.reuse ? try await SearchCorpus.count(platform) : 0
+        if existing < self.notices {
+            guard existing == 0 else { throw ValidationError("--reuse: the database holds \(existing) generated notices, fewer than --notices \(self.notices)") }
+            try await SearchCorpus(seed: self.seed).fill(platform, count: self.notices)
+        }
         print("setup_s=\(String(format: "%.1f", Baseline.seconds(ContinuousClock.now - setup))) notices=\(self.notices)")
         // measured: the query mix, one at a time, through the service the portal and API use
         var generator = SplitMix64(seed: self.seed &+ 1)
         var millis: [Double] = []
+        var timed: [(ms: Double, query: String, filter: String?)] = []
         var hits = 0
         for _ in 0..<self.queries {
             let (text, filter) = SearchCorpus.query(using: &generator)
             let start = ContinuousClock.now
             let page = try await platform.notices.list(NoticeService.Filter(tradingType: filter, query: text), limit: 20, cursor: nil)
             millis.append(Baseline.seconds(ContinuousClock.now - start) * 1000)
+            timed.append((millis[millis.count - 1], text, filter))
             hits += page.items.isEmpty ? 0 : 1
         }
         millis.sort()
         let percentile = { (p: Double) in millis[min(millis.count - 1, Int(Double(millis.count) * p))] }
         print("engine=\(platform.engine.dialect) queries=\(self.queries) with_hits=\(hits)")
+        for slow in timed.sorted(by: { $0.ms > $1.ms }).prefix(self.slowest) {
+            print("slow_query ms=\(String(format: "%.1f", slow.ms)) q=\(slow.query) tradingType=\(slow.filter ?? "-")")
+        }
         print("search_p50_ms=\(String(format: "%.2f", percentile(0.5))) search_p99_ms=\(String(format: "%.2f", percentile(0.99))) search_max_ms=\(String(format: "%.2f", millis.last ?? 0))")
         if self.wrkSeconds > 0 {
             let server = try await LiveServer.start(platform: platform)

@@ -57,6 +57,13 @@ struct SearchCorpus {
         progress.finish()
     }
 
+    /// How many generated notices the database already holds.
+    static func count(_ platform: Platform) async throws -> Int {
+        try await platform.engine.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM notices WHERE id LIKE 'bench-%'").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
     /// One published project the notices belong to (notices reference a project).
     static func project(_ platform: Platform) async throws -> String {
         let party = try await platform.accounts.createParty(name: "压测招标人", kind: "enterprise", creditCode: nil, by: .system)

@@ -114,5 +114,42 @@ import TradingCore
             #expect(after.map(\.id) == before.map(\.id) && !after.isEmpty && after.count < rows.count)
         }
     }
-}
+    @Test("status and amount filters keep the notices whose project has a lot in that phase and estimate band", arguments: TestEngine.available)
+    func statusAndAmountFilters(engine: TestEngine) async throws {
+        let test = try await TestPlatform.make(engine)
+        defer { Task { await test.shutdown() } }
+        try await test.test { client in
+            let fixture = try await Fixture.make(client)
+            let rows = try await Self.seed(test, projectID: fixture.projectID, count: 20)
+            try await test.platform.engine.transaction { db in
+                try await db.raw("UPDATE lots SET phase = 'announced', estimate_fen = 5000000 WHERE id = \(bind: fixture.lotID)").run()
+            }
+            let all = rows.sorted { ($0.publishedAt, $0.id) > ($1.publishedAt, $1.id) }.map(\.id)
+            let list = { (filter: NoticeService.Filter) in try await Self.allPages(test.platform, filter).map(\.id) }
+            let project = fixture.projectID
+            #expect(try await list(.init(projectID: project, phase: .announced)) == all)
+            #expect(try await list(.init(projectID: project, phase: .awarded)).isEmpty)
+            #expect(try await list(.init(projectID: project, minEstimateFen: 5_000_000, maxEstimateFen: 5_000_000)) == all)
+            #expect(try await list(.init(projectID: project, minEstimateFen: 5_000_001)).isEmpty)
+            #expect(try await list(.init(projectID: project, maxEstimateFen: 4_999_999)).isEmpty)
+            let withQuery = try await list(.init(query: "道路", projectID: project))
+            #expect(!withQuery.isEmpty && withQuery.count < all.count)
+            #expect(try await list(.init(query: "道路", projectID: project, phase: .announced, minEstimateFen: 1)) == withQuery)
+            #expect(try await list(.init(query: "道路", projectID: project, phase: .failed)).isEmpty)
 
+            let (_, page) = try await client.json(.get, "/api/v1/notices?projectId=\(project)&phase=announced&minEstimateFen=5000000&limit=100")
+            #expect(((page["items"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String } == all)
+            for bad in ["phase=bogus", "minEstimateFen=-1", "maxEstimateFen=1.5"] {
+                let (status, problem) = try await client.json(.get, "/api/v1/notices?\(bad)")
+                #expect(status == .unprocessableContent, "\(bad)")
+                #expect(!(problem["detail"] as? String ?? "").isEmpty, "\(bad) has an English message")
+            }
+            let portal = try await client.page("/notices?phase=announced&minWan=5&maxWan=5")
+            #expect(portal.body.contains("第19号公告") && portal.body.contains("value=\"announced\" selected"))
+            let none = try await client.page("/notices?phase=announced&minWan=6")
+            #expect(none.body.contains("没有符合条件的公告"))
+            let refused = try await client.page("/notices?minWan=%E4%B8%80")
+            #expect(refused.status.code / 100 == 4 && refused.body.contains("万元"))
+        }
+    }
+}

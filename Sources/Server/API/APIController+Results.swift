@@ -58,7 +58,9 @@ extension APIController {
         let filter = NoticeService.Filter(
             tradingType: query["tradingType"].map(String.init), kind: query["kind"].map(String.init), region: query["region"].map(String.init),
             query: query["q"].map(String.init), projectID: query["projectId"].map(String.init),
-            from: try Self.day(query["from"], name: "from"), to: try Self.day(query["to"], name: "to")
+            from: try Self.day(query["from"], name: "from"), to: try Self.day(query["to"], name: "to"),
+            phase: try Self.phase(query["phase"]), minEstimateFen: try Self.fen(query["minEstimateFen"], name: "minEstimateFen"),
+            maxEstimateFen: try Self.fen(query["maxEstimateFen"], name: "maxEstimateFen")
         )
         return try await self.platform.notices.list(filter, limit: query["limit"].flatMap { Int(String($0)) } ?? 20, cursor: query["cursor"].map(String.init))
     }
@@ -70,6 +72,24 @@ extension APIController {
             throw TradingError.invalid("date", zh: "日期参数 \(name) 应为 YYYY-MM-DD", en: "The date parameter \(name) must be YYYY-MM-DD")
         }
         return day
+    }
+
+    /// A lot phase query parameter (`announced`, `awarded`, …), refused with zh/en when unknown.
+    static func phase(_ value: Substring?) throws -> TenderPhase? {
+        guard let value, !value.isEmpty else { return nil }
+        guard let phase = TenderPhase(rawValue: String(value)) else {
+            throw TradingError.invalid("phase", zh: "状态参数 phase 无效：\(value)", en: "Unknown phase '\(value)'")
+        }
+        return phase
+    }
+
+    /// An amount query parameter in fen (a whole number ≥ 0), refused with zh/en otherwise.
+    static func fen(_ value: Substring?, name: String) throws -> Int64? {
+        guard let value, !value.isEmpty else { return nil }
+        guard let fen = Int64(value), fen >= 0 else {
+            throw TradingError.invalid("amount", zh: "金额参数 \(name) 应为不小于 0 的整数（分）", en: "The amount parameter \(name) must be a whole number of fen, 0 or more")
+        }
+        return fen
     }
 
     @Sendable func notice(_ request: Request, context: AppRequestContext) async throws -> NoticeView {

@@ -24,25 +24,29 @@ extension PortalController {
             let query = request.uri.queryParameters
             let value = { (name: Substring) in query[name].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "" }
             let tradingType = value("tradingType"), kind = value("kind"), region = value("region"), q = value("q")
-            let from = value("from"), to = value("to")
+            let from = value("from"), to = value("to"), phase = value("phase"), minWan = value("minWan"), maxWan = value("maxWan")
             let types = try await self.tradingTypes()
             let names = Dictionary(types.map { ($0.code, $0.nameZh) }) { a, _ in a }
             let cursor = value("cursor")
             let filter = NoticeService.Filter(
                 tradingType: tradingType, kind: kind, region: region, query: q, from: try APIController.day(Substring(from), name: "from"),
-                to: try APIController.day(Substring(to), name: "to")
+                to: try APIController.day(Substring(to), name: "to"), phase: try APIController.phase(Substring(phase)),
+                minEstimateFen: try Self.wanToFen(minWan, name: "minWan"), maxEstimateFen: try Self.wanToFen(maxWan, name: "maxWan")
             )
             let result = try await self.platform.notices.list(filter, limit: 20, cursor: cursor.isEmpty ? nil : cursor)
-            let filterQuery = Self.query(["tradingType": tradingType, "kind": kind, "region": region, "q": q, "from": from, "to": to])
+            let filters = ["tradingType": tradingType, "kind": kind, "region": region, "q": q, "from": from, "to": to, "phase": phase, "minWan": minWan, "maxWan": maxWan]
+            let filterQuery = Self.query(filters)
             let model = NoticesPageModel(
                 page: PageChrome(title: "交易公告", actor: context.actor),
                 tradingTypes: [OptionModel(value: "", label: "全部交易类型", selected: tradingType.isEmpty)]
                     + types.map { OptionModel(value: $0.code, label: $0.nameZh, selected: $0.code == tradingType) },
                 kinds: [OptionModel(value: "", label: "全部公告类型", selected: kind.isEmpty)]
                     + NoticeKind.allCases.map { OptionModel(value: $0.rawValue, label: $0.nameZh, selected: $0.rawValue == kind) },
-                region: region, q: q, from: from, to: to,
+                phases: [OptionModel(value: "", label: "全部状态", selected: phase.isEmpty)]
+                    + TenderPhase.allCases.filter { $0 != .draft }.map { OptionModel(value: $0.rawValue, label: $0.nameZh, selected: $0.rawValue == phase) },
+                region: region, q: q, from: from, to: to, minWan: minWan, maxWan: maxWan,
                 notices: result.items.map { NoticeSummaryModel($0, tradingTypes: names) }, empty: result.items.isEmpty,
-                nextURL: result.nextCursor.map { "/notices?" + Self.query(["tradingType": tradingType, "kind": kind, "region": region, "q": q, "from": from, "to": to, "cursor": $0]) },
+                nextURL: result.nextCursor.map { "/notices?" + Self.query(filters.merging(["cursor": $0]) { $1 }) },
                 firstURL: cursor.isEmpty ? nil : "/notices?" + filterQuery
             )
             return try await PortalRenderer.render(model, template: "notices")
@@ -98,6 +102,15 @@ extension PortalController {
             if let party = try await self.platform.accounts.party(id) { names[id] = party.name }
         }
         return names
+    }
+
+    /// An amount in 万元 (ten thousand yuan, a whole number as the filter form asks) in fen; refused with zh/en otherwise.
+    static func wanToFen(_ text: String, name: String) throws -> Int64? {
+        guard !text.isEmpty else { return nil }
+        guard let wan = Int64(text), wan >= 0, case let (fen, overflow) = wan.multipliedReportingOverflow(by: 1_000_000), !overflow else {
+            throw TradingError.invalid("amount", zh: "金额应为不小于 0 的整数（万元）", en: "The amount \(name) must be a whole number of 10,000 yuan, 0 or more")
+        }
+        return fen
     }
 
     /// `a=1&b=2` with empty values left out and every value percent-encoded.

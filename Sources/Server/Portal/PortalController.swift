@@ -90,8 +90,8 @@ extension PortalController {
     func tradingTypes() async throws -> [(code: String, nameZh: String)] {
         let order = ["engineering", "procurement", "property", "land", "assets"]
         var seen: [String: String] = [:]
-        for entry in try await self.platform.catalog.entries() where seen[entry.tradingType] == nil {
-            seen[entry.tradingType] = entry.tradingTypeZh
+        for (code, nameZh) in try await self.platform.catalog.tradingTypeNames() where seen[code] == nil {
+            seen[code] = nameZh
         }
         let known = order.compactMap { code in seen[code].map { (code, $0) } }
         let others = seen.keys.filter { !order.contains($0) }.sorted().map { ($0, seen[$0]!) }

@@ -13,7 +13,7 @@ enum PortalRenderer {
     /// Renders `model` with the template `name` as a `text/html; charset=utf-8` response.
     static func render(_ model: some Sendable, template name: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) async throws -> Response {
         let library = try await Self.library.value
-        guard let text = library.render(model, withTemplate: name) else {
+        guard let text = library.render(MustacheTree.of(model), withTemplate: name) else {
             throw HTTPError(.internalServerError, message: "missing template \(name)")
         }
         var fields = headers

@@ -20,10 +20,13 @@ struct NoticesPageModel: Sendable {
     var page: PageChrome
     var tradingTypes: [OptionModel]
     var kinds: [OptionModel]
+    var phases: [OptionModel]
     var region: String
     var q: String
     var from: String
     var to: String
+    var minWan: String
+    var maxWan: String
     var notices: [NoticeSummaryModel]
     var empty: Bool
     var nextURL: String?

@@ -13,6 +13,14 @@ public struct CatalogService: Sendable {
         }
     }
 
+    /// Each trading type of the catalog with its Chinese name (the first entry's, by code) — without decoding rules.
+    public func tradingTypeNames() async throws -> [(code: String, nameZh: String)] {
+        struct Name: Decodable { var tradingType: String; var tradingTypeZh: String }
+        return try await self.platform.engine.read { db in
+            try await db.rows("SELECT trading_type, trading_type_zh FROM catalog_entries ORDER BY code", as: Name.self)
+        }.map { ($0.tradingType, $0.tradingTypeZh) }
+    }
+
     public func entry(_ code: String) async throws -> CatalogEntry {
         let row = try await self.platform.engine.read { db in
             try await db.row("SELECT * FROM catalog_entries WHERE code = \(bind: code)", as: CatalogRow.self)

@@ -16,7 +16,16 @@ public struct NoticeService: Sendable {
         /// Published on or after this day / before the end of this day (Beijing time).
         public var from: LocalDate?
         public var to: LocalDate?
-        public init(tradingType: String? = nil, kind: String? = nil, region: String? = nil, query: String? = nil, projectID: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil) {
+        /// 项目状态 — a lot of the notice's project (its own lot, if it names one) is in this phase.
+        public var phase: TenderPhase?
+        /// 金额 — that lot's estimate is within these bounds (fen, inclusive).
+        public var minEstimateFen: Int64?
+        public var maxEstimateFen: Int64?
+
+        public init(
+            tradingType: String? = nil, kind: String? = nil, region: String? = nil, query: String? = nil, projectID: String? = nil,
+            from: LocalDate? = nil, to: LocalDate? = nil, phase: TenderPhase? = nil, minEstimateFen: Int64? = nil, maxEstimateFen: Int64? = nil
+        ) {
             self.tradingType = tradingType
             self.kind = kind
             self.region = region
@@ -24,6 +33,9 @@ public struct NoticeService: Sendable {
             self.projectID = projectID
             self.from = from
             self.to = to
+            self.phase = phase
+            self.minEstimateFen = minEstimateFen
+            self.maxEstimateFen = maxEstimateFen
         }
     }
 
@@ -40,7 +52,8 @@ public struct NoticeService: Sendable {
         let search = NoticeSearch.Filter(
             tradingType: nonEmpty(filter.tradingType), kind: nonEmpty(filter.kind), region: nonEmpty(filter.region),
             projectID: nonEmpty(filter.projectID), publishedFrom: filter.from.map { Timestamps.millis($0.startInstant) },
-            publishedBefore: filter.to.map { Timestamps.millis($0.adding(days: 1).startInstant) }
+            publishedBefore: filter.to.map { Timestamps.millis($0.adding(days: 1).startInstant) },
+            lotPhase: filter.phase?.rawValue, minEstimateFen: filter.minEstimateFen, maxEstimateFen: filter.maxEstimateFen
         )
         let dialect = self.platform.engine.dialect
         let rows = try await self.platform.engine.read { db in

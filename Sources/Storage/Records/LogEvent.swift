@@ -88,13 +88,13 @@ public enum LogRecords {
 
     public static func entries(from start: Int64, limit: Int, on db: any SQLDatabase) async throws -> [Entry] {
         try await db.raw("SELECT idx, leaf_hash, entry FROM log_entries WHERE idx >= \(bind: start) ORDER BY idx LIMIT \(bind: limit)")
-            .all(decoding: Entry.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Entry.self, keyDecodingStrategy: ColumnNames.strategy)
     }
 
     /// Every entry about `project`, in log order (the project's witness certificate).
     public static func entries(project: String, on db: any SQLDatabase) async throws -> [Entry] {
         try await db.raw("SELECT idx, leaf_hash, entry FROM log_entries WHERE project = \(bind: project) ORDER BY idx")
-            .all(decoding: Entry.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Entry.self, keyDecodingStrategy: ColumnNames.strategy)
     }
 
     public static func count(on db: any SQLDatabase) async throws -> Int64 {

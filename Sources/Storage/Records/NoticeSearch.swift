@@ -38,14 +38,35 @@ public enum NoticeSearch {
         public var projectID: String?
         public var publishedFrom: Int64?
         public var publishedBefore: Int64?
+        /// A lot of the notice's project (the notice's own lot, when it names one) is in this phase.
+        public var lotPhase: String?
+        /// That lot's estimate (估算金额/预算) is at least / at most this many fen.
+        public var minEstimateFen: Int64?
+        public var maxEstimateFen: Int64?
 
-        public init(tradingType: String? = nil, kind: String? = nil, region: String? = nil, projectID: String? = nil, publishedFrom: Int64? = nil, publishedBefore: Int64? = nil) {
+        public init(
+            tradingType: String? = nil, kind: String? = nil, region: String? = nil, projectID: String? = nil, publishedFrom: Int64? = nil,
+            publishedBefore: Int64? = nil, lotPhase: String? = nil, minEstimateFen: Int64? = nil, maxEstimateFen: Int64? = nil
+        ) {
             self.tradingType = tradingType
             self.kind = kind
             self.region = region
             self.projectID = projectID
             self.publishedFrom = publishedFrom
             self.publishedBefore = publishedBefore
+            self.lotPhase = lotPhase
+            self.minEstimateFen = minEstimateFen
+            self.maxEstimateFen = maxEstimateFen
+        }
+
+        /// ` AND EXISTS (…)` over the lots when a lot condition is set, else empty.
+        var lotCondition: SQLQueryString {
+            guard self.lotPhase != nil || self.minEstimateFen != nil || self.maxEstimateFen != nil else { return "" }
+            var sql: SQLQueryString = " AND EXISTS (SELECT 1 FROM lots l WHERE l.project_id = n.project_id AND (n.lot_id IS NULL OR l.id = n.lot_id)"
+            if let value = self.lotPhase { sql = sql + " AND l.phase = \(bind: value)" }
+            if let value = self.minEstimateFen { sql = sql + " AND l.estimate_fen >= \(bind: value)" }
+            if let value = self.maxEstimateFen { sql = sql + " AND l.estimate_fen <= \(bind: value)" }
+            return sql + ")"
         }
     }
 
@@ -68,6 +89,7 @@ public enum NoticeSearch {
         if let value = filter.projectID { sql = sql + " AND n.project_id = \(bind: value)" }
         if let value = filter.publishedFrom { sql = sql + SQLQueryString(" AND \(time) >= ") + "\(bind: value)" }
         if let value = filter.publishedBefore { sql = sql + SQLQueryString(" AND \(time) < ") + "\(bind: value)" }
+        sql = sql + filter.lotCondition
         let position = dialect == .postgres ? "strpos" : "instr"
         for needle in query?.needles ?? [] {
             sql = sql + SQLQueryString(" AND \(position)(lower(n.title || ' ' || n.body), ") + "\(bind: needle)" + SQLQueryString(") > 0")

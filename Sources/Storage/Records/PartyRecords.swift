@@ -66,11 +66,11 @@ extension SQLDatabase {
 
     /// All rows of a raw query decoded into `T` from snake_case columns.
     public func rows<T: Decodable>(_ query: SQLQueryString, as type: T.Type) async throws -> [T] {
-        try await self.raw(query).all(decoding: T.self, keyDecodingStrategy: .convertFromSnakeCase)
+        try await self.raw(query).all(decoding: T.self, keyDecodingStrategy: ColumnNames.strategy)
     }
 
     /// The first row of a raw query decoded into `T`, or nil.
     public func row<T: Decodable>(_ query: SQLQueryString, as type: T.Type) async throws -> T? {
-        try await self.raw(query).first(decoding: T.self, keyDecodingStrategy: .convertFromSnakeCase)
+        try await self.raw(query).first(decoding: T.self, keyDecodingStrategy: ColumnNames.strategy)
     }
 }
