@@ -64,19 +64,22 @@ struct BenchSearch: AsyncParsableCommand {
         print("search_p50_ms=\(String(format: "%.2f", percentile(0.5))) search_p99_ms=\(String(format: "%.2f", percentile(0.99))) search_max_ms=\(String(format: "%.2f", millis.last ?? 0))")
         if self.wrkSeconds > 0 {
             let server = try await LiveServer.start(platform: platform)
+            let (token, _) = try await platform.accounts.login(username: "bench-search", password: "bench-password")
             let home = try Self.wrk(server.baseURL + "/", seconds: self.wrkSeconds)
+            let drawn = try Self.wrk(server.baseURL + "/", seconds: self.wrkSeconds, header: "Authorization: Bearer \(token)")
             let plain = try Self.wrk(server.baseURL + "/healthz", seconds: self.wrkSeconds)
             await server.stop()
-            print("home_rps=\(String(format: "%.0f", home)) plaintext_rps=\(String(format: "%.0f", plain)) home_vs_plaintext=\(String(format: "%.3f", home / plain))")
+            print("home_rps=\(String(format: "%.0f", home)) home_signed_in_rps=\(String(format: "%.0f", drawn)) plaintext_rps=\(String(format: "%.0f", plain))")
+            print("home_vs_plaintext=\(String(format: "%.3f", home / plain)) home_signed_in_vs_plaintext=\(String(format: "%.3f", drawn / plain))")
         }
         await platform.engine.shutdown()
     }
 
-    /// Requests per second `wrk` reports for `url` (2 threads, 32 connections).
-    static func wrk(_ url: String, seconds: Int) throws -> Double {
+    /// Requests per second `wrk` reports for `url` (2 threads, 32 connections), with one extra request header.
+    static func wrk(_ url: String, seconds: Int, header: String? = nil) throws -> Double {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["wrk", "-t2", "-c32", "-d\(seconds)s", url]
+        process.arguments = ["wrk", "-t2", "-c32", "-d\(seconds)s"] + (header.map { ["-H", $0] } ?? []) + [url]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

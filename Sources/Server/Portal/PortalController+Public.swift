@@ -1,22 +1,34 @@
 import Foundation
 import Hummingbird
+import Storage
 import TradingCore
 
 /// Public pages: home, notices, projects. Anyone may read them (信息公开).
 extension PortalController {
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await self.page(context) {
-            let types = try await self.tradingTypes()
-            let names = Dictionary(types.map { ($0.code, $0.nameZh) }) { a, _ in a }
-            var sections: [HomePageModel.Section] = []
-            for type in types {
-                let page = try await self.platform.notices.list(.init(tradingType: type.code), limit: 5, cursor: nil)
-                let notices = page.items.map { NoticeSummaryModel($0, tradingTypes: names) }
-                sections.append(.init(tradingType: type.code, nameZh: type.nameZh, moreURL: "/notices?tradingType=\(type.code)", notices: notices, empty: notices.isEmpty))
+            guard context.actor == nil, self.done(request) == nil else {
+                return try await PortalRenderer.render(try await self.homePage(request, context: context), template: "home")
             }
-            let model = HomePageModel(page: PageChrome(title: "公共资源交易平台", actor: context.actor, done: self.done(request)), sections: sections)
-            return try await PortalRenderer.render(model, template: "home")
+            let size = try await self.platform.engine.read { db in try await LogRecords.size(on: db) }
+            let key = "\(size)/\(LocalDate(self.platform.clock.now()))"
+            return try await self.homeCache.page(key: key) {
+                try await PortalRenderer.page(try await self.homePage(request, context: context), template: "home")
+            }
         }
+    }
+
+    /// The newest notices of each trading type.
+    func homePage(_ request: Request, context: AppRequestContext) async throws -> HomePageModel {
+        let types = try await self.tradingTypes()
+        let names = Dictionary(types.map { ($0.code, $0.nameZh) }) { a, _ in a }
+        var sections: [HomePageModel.Section] = []
+        for type in types {
+            let page = try await self.platform.notices.list(.init(tradingType: type.code), limit: 5, cursor: nil)
+            let notices = page.items.map { NoticeSummaryModel($0, tradingTypes: names) }
+            sections.append(.init(tradingType: type.code, nameZh: type.nameZh, moreURL: "/notices?tradingType=\(type.code)", notices: notices, empty: notices.isEmpty))
+        }
+        return HomePageModel(page: PageChrome(title: "公共资源交易平台", actor: context.actor, done: self.done(request)), sections: sections)
     }
 
     @Sendable func notices(_ request: Request, context: AppRequestContext) async throws -> Response {

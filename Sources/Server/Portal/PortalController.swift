@@ -8,6 +8,7 @@ import TradingCore
 /// message and the right 4xx status; every action is a small POST form answered with 303 (POST-redirect-GET).
 struct PortalController {
     let platform: Platform
+    let homeCache = HomePageCache()
 
     init(platform: Platform) {
         self.platform = platform

@@ -12,14 +12,19 @@ enum PortalRenderer {
 
     /// Renders `model` with the template `name` as a `text/html; charset=utf-8` response.
     static func render(_ model: some Sendable, template name: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) async throws -> Response {
+        var fields = headers
+        fields[.contentType] = "text/html; charset=utf-8"
+        fields[.cacheControl] = "no-store"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: try await Self.page(model, template: name)))
+    }
+
+    /// The page `model` and the template `name` make.
+    static func page(_ model: some Sendable, template name: String) async throws -> ByteBuffer {
         let library = try await Self.library.value
         guard let text = library.render(MustacheTree.of(model), withTemplate: name) else {
             throw HTTPError(.internalServerError, message: "missing template \(name)")
         }
-        var fields = headers
-        fields[.contentType] = "text/html; charset=utf-8"
-        fields[.cacheControl] = "no-store"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return ByteBuffer(string: text)
     }
 
     /// 303 See Other to `location` (POST-redirect-GET).

@@ -97,6 +97,12 @@ public enum LogRecords {
             .all(decoding: Entry.self, keyDecodingStrategy: ColumnNames.strategy)
     }
 
+    /// The log's size read off the key (entries are numbered from 0 without gaps): a generation number for anything
+    /// derived from the trading record, since every change appends an entry in its own transaction.
+    public static func size(on db: any SQLDatabase) async throws -> Int64 {
+        try await db.raw("SELECT MAX(idx) AS n FROM log_entries").first()?.decode(column: "n", as: Int64?.self).map { $0 + 1 } ?? 0
+    }
+
     public static func count(on db: any SQLDatabase) async throws -> Int64 {
         try await db.raw("SELECT COUNT(*) AS n FROM log_entries").first()?.decode(column: "n", as: Int64.self) ?? 0
     }
