@@ -11,16 +11,18 @@ extension Schema {
             PRIMARY KEY (term, published_at, notice_id))
         """,
     ], backfill: { db in
-        for notice in try await db.rows("SELECT * FROM notices", as: NoticeRow.self) {
-            try await NoticeSearch.index(notice, on: db)
-        }
+        _ = try await NoticeSearch.indexTerms(try await db.rows("SELECT * FROM notices", as: NoticeRow.self), on: db)
     })
 }
 
 extension Schema {
     /// The portal's lists by trading type (home page sections, `/notices?tradingType=…`, feeds) read newest first off
-    /// this index instead of walking all notices by time and skipping the other types.
-    static let v11 = Migration(version: 11, name: "notices by trading type", statements: [
+    /// an index instead of walking all notices by time and skipping the other types; and each search term's number of
+    /// notices, kept as notices are indexed, so a search is driven by its truly rarest term (the probe that counted up
+    /// to 2,000 entries could not tell 公路 in 13 % of notices from 区公 in 2 %).
+    static let v11 = Migration(version: 11, name: "notices by trading type, search term counts", statements: [
         "CREATE INDEX notices_type_published ON notices (trading_type, published_at, id)",
+        "CREATE TABLE notice_term_counts (term TEXT PRIMARY KEY, notices BIGINT NOT NULL)",
+        "INSERT INTO notice_term_counts (term, notices) SELECT term, COUNT(*) FROM notice_terms GROUP BY term",
     ])
 }

@@ -65,6 +65,13 @@ import TradingCore
                     #expect(found.allSatisfy { $0.snippet?.parts.contains(where: \.marked) == true }, "every hit has a marked snippet: \(text)")
                 }
             }
+            // the kept term counts are the index's own: every term, as many notices as it has rows
+            struct Count: Decodable, Equatable { var term: String; var notices: Int64 }
+            let (kept, counted) = try await test.platform.engine.read { db in
+                (try await db.rows("SELECT term, notices FROM notice_term_counts ORDER BY term", as: Count.self),
+                 try await db.rows("SELECT term, COUNT(*) AS notices FROM notice_terms GROUP BY term ORDER BY term", as: Count.self))
+            }
+            #expect(kept == counted && kept.count > Self.words.count)
             // a phrase whose pairs occur apart does not match: 道路 and 路绿 both occur, 道路绿化 only where written so
             let apart = rows.filter { $0.body.contains("道路") && $0.body.contains("绿化") && !$0.body.contains("道路绿化") }
             #expect(!apart.isEmpty, "the seeded corpus has notices with both words apart")

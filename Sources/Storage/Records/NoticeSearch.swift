@@ -3,20 +3,33 @@ import TradingCore
 
 /// 公告检索 — the notice search index and its queries, the same on SQLite and PostgreSQL.
 ///
-/// A query runs on the index of its rarest term (counted up to ``probeLimit`` entries), newest first, and keeps the
-/// notices whose text holds every phrase as typed; so a page of a common word stops after one page of index entries,
-/// and a phrase of common words is driven by the rare pair at their junction (道路绿化 → 路绿).
+/// A query runs on the index of its rarest term (by the counts kept in `notice_term_counts`), newest first, keeps the
+/// entries that also hold the next rarest term (a lookup on the same key), and then the notices whose text holds every
+/// phrase as typed; so a page of a common word stops after one page of index entries, and a phrase of common words is
+/// driven by the rare pair at their junction (道路绿化 → 路绿).
 public enum NoticeSearch {
-    /// How many index entries of a term are counted to find the rarest one.
-    static let probeLimit = 2_000
-
     /// Indexes one notice (title and body) in the caller's transaction.
     public static func index(_ notice: NoticeRow, on db: any SQLDatabase) async throws {
         try await Self.index([notice], on: db)
     }
 
-    /// Indexes notices in the caller's transaction, up to 1,000 index rows per statement.
+    /// Indexes notices in the caller's transaction, up to 1,000 index rows per statement, and counts their terms.
     public static func index(_ notices: [NoticeRow], on db: any SQLDatabase) async throws {
+        let rows = try await Self.indexTerms(notices, on: db)
+        var counts: [String: Int64] = [:]
+        for row in rows { counts[row.term, default: 0] += 1 }
+        let sorted = counts.sorted { $0.key < $1.key }  // one order for every writer: no deadlock between two batches
+        for chunk in stride(from: 0, to: sorted.count, by: 1_000) {
+            var query = SQLQueryString("INSERT INTO notice_term_counts (term, notices) VALUES ")
+            for (position, count) in sorted[chunk..<min(chunk + 1_000, sorted.count)].enumerated() {
+                query = query + (position == 0 ? "" : ", ") + "(\(bind: count.key), \(bind: count.value))"
+            }
+            try await db.raw(query + " ON CONFLICT (term) DO UPDATE SET notices = notice_term_counts.notices + excluded.notices").run()
+        }
+    }
+
+    /// The index rows of `notices` (without counts: the migration that adds the counts computes them from these rows).
+    static func indexTerms(_ notices: [NoticeRow], on db: any SQLDatabase) async throws -> [(term: String, time: Int64, id: String)] {
         var rows: [(term: String, time: Int64, id: String)] = []
         for notice in notices {
             for term in SearchTerms.of(notice.title + "\n" + notice.body).sorted() { rows.append((term, notice.publishedAt, notice.id)) }
@@ -28,6 +41,7 @@ public enum NoticeSearch {
             }
             try await db.raw(query).run()
         }
+        return rows
     }
 
     /// The filters a search combines with its query (nil: any).
@@ -74,10 +88,16 @@ public enum NoticeSearch {
     public static func search(
         _ query: SearchQuery?, filter: Filter, after: (Int64, String)?, limit: Int, dialect: DatabaseDialect, on db: any SQLDatabase
     ) async throws -> [NoticeRow] {
-        let driver = try await Self.rarestTerm(query?.terms ?? [], on: db)
+        let terms = try await Self.rarestTerms(query?.terms ?? [], on: db)
+        if terms.first?.notices == 0 { return [] }  // a term no notice holds: nothing can match
+        let driver = terms.first?.term
         var sql: SQLQueryString
         if let driver {
             sql = "SELECT n.* FROM notice_terms t JOIN notices n ON n.id = t.notice_id WHERE t.term = \(bind: driver)"
+            if terms.count > 1 {
+                sql = sql + " AND EXISTS (SELECT 1 FROM notice_terms t2 WHERE t2.term = \(bind: terms[1].term)"
+                    + " AND t2.published_at = t.published_at AND t2.notice_id = t.notice_id)"
+            }
         } else {
             sql = "SELECT n.* FROM notices n WHERE 1 = 1"
         }
@@ -102,17 +122,15 @@ public enum NoticeSearch {
         return try await db.rows(sql, as: NoticeRow.self)
     }
 
-    /// The term with the fewest index entries (each counted up to ``probeLimit``); nil for no terms.
-    static func rarestTerm(_ terms: Set<String>, on db: any SQLDatabase) async throws -> String? {
-        var best: (term: String, count: Int)?
-        for term in terms.sorted() {
-            let row = try await db.raw(
-                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM notice_terms WHERE term = \(bind: term) LIMIT \(bind: Self.probeLimit)) probe"
-            ).first()
-            let count = try row?.decode(column: "n", as: Int.self) ?? 0
-            if count == 0 { return term }  // nothing can match: the empty term's scan ends at once
-            if best == nil || count < best!.count { best = (term, count) }
+    /// The query's terms, fewest notices first (a term no notice holds counts 0); empty for no terms.
+    static func rarestTerms(_ terms: Set<String>, on db: any SQLDatabase) async throws -> [(term: String, notices: Int64)] {
+        guard !terms.isEmpty else { return [] }
+        var sql = SQLQueryString("SELECT term, notices FROM notice_term_counts WHERE term IN (")
+        for (position, term) in terms.sorted().enumerated() { sql = sql + (position == 0 ? "" : ", ") + "\(bind: term)" }
+        var counts: [String: Int64] = [:]
+        for row in try await db.raw(sql + ")").all() {
+            counts[try row.decode(column: "term", as: String.self)] = try row.decode(column: "notices", as: Int64.self)
         }
-        return best?.term
+        return terms.map { ($0, counts[$0] ?? 0) }.sorted { ($0.notices, $0.term) < ($1.notices, $1.term) }
     }
 }
