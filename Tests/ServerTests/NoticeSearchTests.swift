@@ -159,4 +159,30 @@ import TradingCore
             #expect(refused.status.code / 100 == 4 && refused.body.contains("万元"))
         }
     }
+    @Test("a notice indexed again with new text is found by the new text only, and the term counts follow", arguments: TestEngine.available)
+    func reindexedNotice(engine: TestEngine) async throws {
+        let test = try await TestPlatform.make(engine)
+        defer { Task { await test.shutdown() } }
+        try await test.test { client in
+            let fixture = try await Fixture.make(client)
+            let rows = try await Self.seed(test, projectID: fixture.projectID, count: 12)
+            var edited = rows[3]
+            edited.body = "码头疏浚工程"
+            let changed = edited, old = rows[3]
+            try await test.platform.engine.transaction { db in
+                try await NoticeSearch.unindex(old, on: db)
+                try await db.raw("UPDATE notices SET body = \(bind: changed.body) WHERE id = \(bind: changed.id)").run()
+                try await NoticeSearch.index(changed, on: db)
+            }
+            #expect(try await Self.allPages(test.platform, .init(query: "疏浚")).map(\.id) == [changed.id])
+            let stillOld = try await Self.allPages(test.platform, .init(query: String(old.body.prefix(4)))).map(\.id)
+            #expect(!stillOld.contains(changed.id))
+            struct Count: Decodable, Equatable { var term: String; var notices: Int64 }
+            let (kept, counted) = try await test.platform.engine.read { db in
+                (try await db.rows("SELECT term, notices FROM notice_term_counts WHERE notices > 0 ORDER BY term", as: Count.self),
+                 try await db.rows("SELECT term, COUNT(*) AS notices FROM notice_terms GROUP BY term ORDER BY term", as: Count.self))
+            }
+            #expect(kept == counted)
+        }
+    }
 }

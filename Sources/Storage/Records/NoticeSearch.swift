@@ -28,6 +28,18 @@ public enum NoticeSearch {
         }
     }
 
+    /// Removes a notice's index rows and their counts, read off the key from the text it was indexed with (before the
+    /// notice is changed and indexed again).
+    public static func unindex(_ notice: NoticeRow, on db: any SQLDatabase) async throws {
+        let terms = SearchTerms.of(notice.title + "\n" + notice.body).sorted()
+        for chunk in stride(from: 0, to: terms.count, by: 500) {
+            var list = SQLQueryString("")
+            for (position, term) in terms[chunk..<min(chunk + 500, terms.count)].enumerated() { list = list + (position == 0 ? "" : ", ") + "\(bind: term)" }
+            try await db.raw("DELETE FROM notice_terms WHERE published_at = \(bind: notice.publishedAt) AND notice_id = \(bind: notice.id) AND term IN (" + list + ")").run()
+            try await db.raw("UPDATE notice_term_counts SET notices = notices - 1 WHERE term IN (" + list + ")").run()
+        }
+    }
+
     /// The index rows of `notices` (without counts: the migration that adds the counts computes them from these rows).
     static func indexTerms(_ notices: [NoticeRow], on db: any SQLDatabase) async throws -> [(term: String, time: Int64, id: String)] {
         var rows: [(term: String, time: Int64, id: String)] = []
