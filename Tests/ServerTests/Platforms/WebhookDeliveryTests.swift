@@ -1,0 +1,126 @@
+import Crypto
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SQLKit
+import Server
+import Storage
+import Testing
+
+@Suite("Webhooks: outbox rows with the event, signed deliveries to a live receiver, retries with exponential backoff, then failed")
+struct WebhookDeliveryTests {
+    @Test("a receiver failing twice gets the third attempt after 30 s and 60 s; the signature verifies", arguments: TestEngine.available)
+    func retriesAndSignature(engine: TestEngine) async throws {
+        let receiver = WebhookReceiver(failures: ["/hooks/flaky": 2, "/hooks/down": 100])
+        try await receiver.application().test(.live) { live in
+            let port = try #require(live.port)
+            let test = try await TestPlatform.make(engine) { configuration in
+                configuration.webhookPolicy.baseSeconds = 30
+                configuration.webhookPolicy.capSeconds = 45
+                configuration.webhookPolicy.maxAttempts = 4
+            }
+            defer { Task { await test.shutdown() } }
+            try await test.test { client in
+                // setup: the operator subscribes one receiver, the platform another (that always fails)
+                let fixture = try await PlatformFixture.make(client)
+                let (anonymous, _) = try await client.json(.post, "/api/v1/webhooks", body: ["url": "http://127.0.0.1:\(port)/hooks/flaky", "events": ["notice.published"]])
+                #expect(anonymous == .unauthorized)
+                let (created, subscriber) = try await client.json(.post, "/api/v1/webhooks", token: fixture.operatorToken, body: [
+                    "url": "http://127.0.0.1:\(port)/hooks/flaky", "events": ["notice.published"],
+                ])
+                #expect(created == .created, "\(subscriber)")
+                let secret = try #require(subscriber["secret"] as? String)
+                let subscriberID = try #require(subscriber["id"] as? String)
+                let (own, down) = try await client.json(.post, "/api/v1/platforms/\(PlatformFixture.code)/webhooks", token: fixture.key, body: [
+                    "url": "http://127.0.0.1:\(port)/hooks/down", "events": ["notice.published", "result.published"],
+                ])
+                #expect(own == .created, "\(down)")
+                let downID = try #require(down["id"] as? String)
+                let (badEvent, _) = try await client.json(.post, "/api/v1/webhooks", token: fixture.operatorToken, body: ["url": "http://x.test/", "events": ["bid.opened"]])
+                #expect(badEvent == .unprocessableContent)
+                // the secret is never shown again
+                let (_, listed) = try await client.json(.get, "/api/v1/webhooks", token: fixture.operatorToken)
+                #expect((listed["items"] as? [[String: Any]])?.allSatisfy { $0["secret"] == nil } == true)
+                let (_, ownList) = try await client.json(.get, "/api/v1/platforms/\(PlatformFixture.code)/webhooks", token: fixture.key)
+                #expect((ownList["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [downID], "a platform sees its own subscribers only")
+                // exercise: a push writes the deliveries in its transaction
+                let (_, report) = try await fixture.push(client, "notices", [PlatformFixture.notice("n-1", project: "P-1")])
+                let (_, pending) = try await client.json(.get, "/api/v1/webhooks/\(subscriberID)/deliveries", token: fixture.operatorToken)
+                let first = try #require((pending["items"] as? [[String: Any]])?.first)
+                #expect(first["status"] as? String == "pending" && first["attempts"] as? Int == 0)
+                // attempt 1 fails (500) → next in 30 s; nothing is due before that
+                #expect(try await test.platform.webhooks.deliverDue() == 2)
+                #expect(try await Self.delivery(subscriberID, test).nextAttemptAt == test.clock.now().addingTimeInterval(30))
+                #expect(try await test.platform.webhooks.deliverDue() == 0)
+                test.clock.advance(by: 30)
+                #expect(try await test.platform.webhooks.deliverDue() == 2)  // attempt 2 fails → next in 60 s, capped at 45
+                #expect(try await Self.delivery(subscriberID, test).nextAttemptAt == test.clock.now().addingTimeInterval(45), "backoff grows 30 → 60, capped at 45")
+                test.clock.advance(by: 44)
+                #expect(try await test.platform.webhooks.deliverDue() == 0)
+                test.clock.advance(by: 1)
+                #expect(try await test.platform.webhooks.deliverDue() == 2)  // attempt 3 succeeds at the flaky receiver
+                let delivered = try await Self.delivery(subscriberID, test)
+                #expect(delivered.status == "delivered" && delivered.attempts == 3 && delivered.lastStatus == 204)
+                // validate: three requests, the same delivery id each time, every signature valid under the secret
+                let flaky = receiver.requests.filter { $0.path == "/hooks/flaky" }
+                #expect(flaky.map(\.answered) == [500, 500, 204])
+                #expect(Set(flaky.map(\.delivery)).count == 1 && flaky.first?.event == "notice.published")
+                for request in flaky {
+                    let parts = Dictionary(request.signature.split(separator: ",").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }.map { ($0[0], $0.count > 1 ? $0[1] : "") }) { a, _ in a }
+                    let t = try #require(parts["t"])
+                    let mac = HMAC<SHA256>.authenticationCode(for: Array("\(t).".utf8) + request.body, using: SymmetricKey(data: Data(secret.utf8)))
+                    #expect(parts["v1"] == mac.map { String(format: "%02x", $0) }.joined(), "HMAC-SHA256(secret, t.body)")
+                    #expect(WebhookSignature.verify(header: request.signature, secret: secret, body: request.body, now: Int64(t)!))
+                    #expect(!WebhookSignature.verify(header: request.signature, secret: "whsec_wrong", body: request.body, now: Int64(t)!))
+                    #expect(!WebhookSignature.verify(header: request.signature, secret: secret, body: request.body + [0x20], now: Int64(t)!))
+                }
+                let payload = try JSONSerialization.jsonObject(with: Data(flaky[0].body)) as? [String: Any]
+                let data = payload?["data"] as? [String: Any]
+                #expect(data?["noticeId"] as? String == report.reportItems.first?["noticeId"] as? String)
+                #expect(data?["platform"] as? String == PlatformFixture.code)
+                // the always-failing receiver: after the 4th attempt the delivery is failed and no longer retried
+                test.clock.advance(by: 45)
+                #expect(try await test.platform.webhooks.deliverDue() == 1)
+                let failed = try await Self.delivery(downID, test)
+                #expect(failed.status == "failed" && failed.attempts == 4 && failed.lastStatus == 500)
+                test.clock.advance(by: 3_600)
+                #expect(try await test.platform.webhooks.deliverDue() == 0)
+                let (_, ownDeliveries) = try await client.json(.get, "/api/v1/platforms/\(PlatformFixture.code)/webhooks/\(downID)/deliveries", token: fixture.key)
+                #expect((ownDeliveries["items"] as? [[String: Any]])?.first?["status"] as? String == "failed")
+                let (foreign, _) = try await client.json(.get, "/api/v1/platforms/\(PlatformFixture.code)/webhooks/\(subscriberID)/deliveries", token: fixture.key)
+                #expect(foreign == .notFound, "a platform cannot read the operator's subscribers")
+            }
+        }
+    }
+
+    @Test("the platform's own notices raise notice.published in the transaction that publishes them", arguments: TestEngine.available)
+    func ownNotices(engine: TestEngine) async throws {
+        let test = try await TestPlatform.make(engine)
+        defer { Task { await test.shutdown() } }
+        try await test.test { client in
+            let fixture = try await Fixture.make(client)
+            let (_, subscriber) = try await client.json(.post, "/api/v1/webhooks", token: fixture.operatorToken, body: ["url": "http://127.0.0.1:9/none", "events": ["notice.published"]])
+            let id = try #require(subscriber["id"] as? String)
+            try await fixture.announce(client, now: test.clock.now())
+            let (_, deliveries) = try await client.json(.get, "/api/v1/webhooks/\(id)/deliveries", token: fixture.operatorToken)
+            let items = deliveries["items"] as? [[String: Any]] ?? []
+            #expect(items.count == 1)
+            let payload = (items.first?["payload"] as? String).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            #expect((payload?["data"] as? [String: Any])?["projectId"] as? String == fixture.projectID)
+            // unsubscribing stops it
+            let (stopped, view) = try await client.json(.delete, "/api/v1/webhooks/\(id)", token: fixture.operatorToken)
+            #expect(stopped == .ok && view["active"] as? Bool == false)
+        }
+    }
+
+    struct Delivery: Decodable { var status: String; var attempts: Int64; var nextAttemptAt: Int64; var lastStatus: Int64? }
+
+    static func delivery(_ subscriberID: String, _ test: TestPlatform) async throws -> (status: String, attempts: Int64, nextAttemptAt: Date, lastStatus: Int64?) {
+        let row = try await test.platform.engine.read { db in
+            try await db.raw("SELECT status, attempts, next_attempt_at, last_status FROM webhook_deliveries WHERE subscriber_id = \(bind: subscriberID)")
+                .first(decoding: Delivery.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+        let found = try #require(row)
+        return (found.status, found.attempts, Date(timeIntervalSince1970: Double(found.nextAttemptAt) / 1000), found.lastStatus)
+    }
+}
