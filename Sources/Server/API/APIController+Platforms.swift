@@ -11,9 +11,9 @@ extension APIController {
         group.get("platforms/:code", use: self.connectedPlatform)
         group.post("platforms/:code/keys", use: self.rotatePlatformKey)
         group.delete("platforms/:code/keys", use: self.revokePlatformKeys)
-        for kind in PushKind.allCases {
-            group.post("platforms/:code/\(kind.rawValue)") { request, context in try await self.push(kind, request: request, context: context) }
-        }
+        group.post("platforms/:code/notices") { request, context in try await self.push(.notices, request: request, context: context) }
+        group.post("platforms/:code/results") { request, context in try await self.push(.results, request: request, context: context) }
+        group.post("platforms/:code/deals") { request, context in try await self.push(.deals, request: request, context: context) }
         group.get("platforms/:code/pushes/:push", use: self.pushReport)
         group.get("platforms/:code/quality", use: self.platformQuality)
         self.addWebhookRoutes(to: group)

@@ -30,6 +30,9 @@ public struct ConnectedPlatformService: Sendable {
         guard !nameZh.isEmpty, !nameEn.isEmpty, !region.isEmpty, nameZh.count <= 200, nameEn.count <= 200, region.count <= 100 else {
             throw TradingError.invalid("platform-fields", zh: "名称（中英文）和地区必填，且不超过200字", en: "nameZh, nameEn and region are required (at most 200 characters)")
         }
+        guard !(nameZh + nameEn + region).unicodeScalars.contains("\u{0}") else {
+            throw TradingError.invalid("platform-fields", zh: "名称和地区不能含空字符", en: "Names and region must not contain NUL characters")
+        }
         let types = Array(Set(form.tradingTypes.map { $0.trimmingCharacters(in: .whitespaces) })).sorted()
         guard !types.isEmpty else {
             throw TradingError.invalid("platform-trading-types", zh: "至少登记一个交易类型", en: "Register at least one trading type")

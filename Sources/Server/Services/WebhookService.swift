@@ -25,7 +25,7 @@ public struct WebhookService: Sendable {
     public func subscribe(_ form: Subscription, by requester: Requester) async throws -> WebhookSubscriberView {
         let (platformCode, createdBy) = try await self.owner(requester)
         let url = form.url.trimmingCharacters(in: .whitespaces)
-        guard url.count <= 2_000, let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host?.isEmpty == false else {
+        guard url.count <= 2_000, !url.unicodeScalars.contains("\u{0}"), let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host?.isEmpty == false else {
             throw TradingError.invalid("webhook-url", zh: "回调地址须为 http(s) URL", en: "The webhook url must be an http(s) URL")
         }
         let events = Array(Set(form.events)).sorted()

@@ -48,6 +48,11 @@ extension PushCheck {
         if self.kind != .notices, let project = item.projectCode, !project.isEmpty, !self.context.knownProjects.contains(project) {
             refuse("projectCode", "unknown-project", "项目 \(project) 尚未由本分平台推送公告", "Project \(project) has no notice pushed by this platform")
         }
+        let texts = [item.id, item.projectCode, item.projectTitle, item.noticeKind, item.title, item.body, item.tradingType, item.region, item.tenderer?.name,
+                     item.tenderer?.creditCode, item.winner?.name, item.winner?.creditCode, item.eventAt, item.publishedAt]
+        if texts.contains(where: { $0?.unicodeScalars.contains("\u{0}") == true }) {
+            refuse("item", "nul-character", "数据项含有空字符（U+0000）", "The item contains a NUL character (U+0000)")
+        }
         if let title = item.title, title.count > 500 { refuse("title", "title-too-long", "标题不超过500字", "The title is at most 500 characters") }
         if let body = item.body, body.count > 50_000 { refuse("body", "body-too-long", "正文不超过50000字", "The body is at most 50,000 characters") }
         if let id = item.id, id.count > 200 { refuse("id", "id-too-long", "数据项标识不超过200字符", "The item id is at most 200 characters") }
