@@ -6,7 +6,8 @@ import TradingCore
 extension DemoData {
     /// A connected platform (`xm-jianshe`, 厦门市建设工程分平台) registered by the operator, with one push of notices
     /// (two accepted, one late, one refused for a missing tenderer) and one of results, so `/platforms/xm-jianshe`
-    /// shows data quality. Skipped when no operator account exists.
+    /// shows data quality. Skipped when no operator account exists. Its items are older than the demo's own latest notices,
+    /// so the newest notice on `/notices` stays one with a project page (the browser check opens it).
     static func connectedPlatform(_ platform: Platform, realNow: Date) async throws {
         let row = try await platform.engine.read { db in
             try await db.row("SELECT * FROM accounts WHERE role = 'operator' ORDER BY created_at LIMIT 1", as: AccountRow.self)
@@ -23,18 +24,18 @@ extension DemoData {
              "body": "本工程位于厦门市海沧区，欢迎具备相应资质的投标人参加。", "tradingType": "engineering", "region": "厦门市海沧区",
              "tenderer": tenderer, "amountFen": 860_000_000, "eventAt": event, "publishedAt": published]
         }
-        var incomplete = notice("HC-2026-018", "XMHC2026018", "海沧区污水管网修复工程", event: day(2, 0), published: day(2, 0.5))
+        var incomplete = notice("HC-2026-018", "XMHC2026018", "海沧区污水管网修复工程", event: day(12, 0), published: day(12, 0.05))
         incomplete["tenderer"] = nil
         let notices = [
-            notice("HC-2026-015", "XMHC2026015", "海沧湾公园绿道提升工程", event: day(9, 0), published: day(9, 1)),
-            notice("HC-2026-016", "XMHC2026016", "新阳大道人行天桥加固工程", event: day(6, 0), published: day(6, 2)),
-            notice("HC-2026-017", "XMHC2026017", "海沧区老旧小区改造二期工程", event: day(8, 0), published: day(5, 0)),
+            notice("HC-2026-015", "XMHC2026015", "海沧湾公园绿道提升工程", event: day(20, 0), published: day(20, 0.05)),
+            notice("HC-2026-016", "XMHC2026016", "新阳大道人行天桥加固工程", event: day(16, 0), published: day(16, 0.05)),
+            notice("HC-2026-017", "XMHC2026017", "海沧区老旧小区改造二期工程", event: day(18, 0), published: day(14, 0)),
             incomplete,
         ]
         let result: [String: Any] = [
             "id": "HC-2026-015-R", "projectCode": "XMHC2026015", "title": "海沧湾公园绿道提升工程中标结果公告", "tradingType": "engineering", "region": "厦门市海沧区",
             "winner": ["name": "厦门市绿建园林工程有限公司", "creditCode": CreditCode.completing("9135020077600001")!], "amountFen": 839_000_000,
-            "eventAt": day(1, 0), "publishedAt": day(1, 1),
+            "eventAt": day(9, 0), "publishedAt": day(9, 1),
         ]
         for (kind, items) in [(PushKind.notices, notices), (.results, [result])] {
             let body = try JSONSerialization.data(withJSONObject: ["items": items])

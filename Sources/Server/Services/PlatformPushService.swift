@@ -28,6 +28,11 @@ public struct PlatformPushService: Sendable {
         let bodySha256 = PlatformSecrets.sha256(String(decoding: body, as: UTF8.self))
         let platform = self.platform
         return try await platform.engine.transaction { db in
+            if platform.engine.dialect == .postgres {
+                // Pushes of one platform run one at a time: two pushes of the same new item id or project code would
+                // otherwise both insert it. SQLite serializes writers anyway.
+                try await db.raw("SELECT code FROM connected_platforms WHERE code = \(bind: code) FOR UPDATE").run()
+            }
             let known = try await db.raw("SELECT project_code FROM platform_projects WHERE platform_code = \(bind: code)").all()
                 .map { try $0.decode(column: "project_code", as: String.self) }
             let catalogTypes = Set(try await db.raw("SELECT DISTINCT trading_type FROM catalog_entries").all().map { try $0.decode(column: "trading_type", as: String.self) })

@@ -150,6 +150,27 @@ struct PlatformPushTests {
         }
     }
 
+    @Test("two pushes of the same new item at once: one accepts it, the other finds a duplicate (never a 5xx)", arguments: TestEngine.available)
+    func concurrentPushes(engine: TestEngine) async throws {
+        let test = try await TestPlatform.make(engine)
+        defer { Task { await test.shutdown() } }
+        try await test.test { client in
+            let fixture = try await PlatformFixture.make(client)
+            let statuses = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?).self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        let (status, report) = try await fixture.push(client, "notices", [PlatformFixture.notice("n-1", project: "P-1")])
+                        return (status, report.reportItems.first?["status"] as? String)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0.0 == .created })
+            #expect(statuses.compactMap(\.1).sorted() == ["accepted", "duplicate", "duplicate", "duplicate"])
+            #expect(try await Self.count("platform_projects", test) == 1)
+        }
+    }
+
     static func count(_ table: String, _ test: TestPlatform) async throws -> Int64 {
         try await test.platform.engine.read { db in
             try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int64.self) ?? -1
