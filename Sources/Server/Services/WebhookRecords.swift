@@ -12,6 +12,8 @@ struct WebhookEvent: Sendable, Codable, Equatable {
     var itemId: String?
     var projectCode: String?
     var projectId: String?
+    /// The lot (the platform's own contracts).
+    var lotId: String?
     var noticeId: String?
     var url: String?
     var title: String?
@@ -19,8 +21,9 @@ struct WebhookEvent: Sendable, Codable, Equatable {
     /// True when a re-push changed an item published before.
     var update: Bool
 
-    init(type: String, platform: String?, itemId: String? = nil, projectCode: String? = nil, projectId: String? = nil, noticeId: String?, url: String?,
-         title: String? = nil, item: PushedItem? = nil, update: Bool = false) {
+    init(type: String, platform: String?, itemId: String? = nil, projectCode: String? = nil, projectId: String? = nil, lotId: String? = nil, noticeId: String?,
+         url: String?, title: String? = nil, item: PushedItem? = nil, update: Bool = false) {
+        self.lotId = lotId
         self.type = type
         self.platform = platform
         self.itemId = itemId

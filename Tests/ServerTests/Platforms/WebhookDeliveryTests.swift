@@ -93,23 +93,46 @@ struct WebhookDeliveryTests {
         }
     }
 
-    @Test("the platform's own notices raise notice.published in the transaction that publishes them", arguments: TestEngine.available)
+    @Test("the platform's own notices, results and contracts raise events in the transaction that publishes them", arguments: TestEngine.available)
     func ownNotices(engine: TestEngine) async throws {
         let test = try await TestPlatform.make(engine)
         defer { Task { await test.shutdown() } }
         try await test.test { client in
             let fixture = try await Fixture.make(client)
-            let (_, subscriber) = try await client.json(.post, "/api/v1/webhooks", token: fixture.operatorToken, body: ["url": "http://127.0.0.1:9/none", "events": ["notice.published"]])
+            let (_, subscriber) = try await client.json(.post, "/api/v1/webhooks", token: fixture.operatorToken, body: [
+                "url": "http://127.0.0.1:9/none", "events": ["notice.published", "result.published", "deal.published"],
+            ])
             let id = try #require(subscriber["id"] as? String)
             try await fixture.announce(client, now: test.clock.now())
-            let (_, deliveries) = try await client.json(.get, "/api/v1/webhooks/\(id)/deliveries", token: fixture.operatorToken)
-            let items = deliveries["items"] as? [[String: Any]] ?? []
-            #expect(items.count == 1)
-            let payload = (items.first?["payload"] as? String).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-            #expect((payload?["data"] as? [String: Any])?["projectId"] as? String == fixture.projectID)
+            let announced = try await Self.events(id, fixture, client)
+            #expect(announced.map(\.type) == ["notice.published"])
+            #expect(announced.first?.data["projectId"] as? String == fixture.projectID)
+            // through the opening, the result, the award and the contract
+            for (index, price) in [(0, Int64(900_000_000)), (1, 880_000_000), (2, 950_000_000)] { _ = try await fixture.bid(client, index, price: price) }
+            test.clock.advance(by: 22 * 86_400)
+            _ = try await client.json(.post, "\(fixture.lotPath)/open", token: fixture.tenderer)
+            try await fixture.rankByPriceAndPublicize(client, now: test.clock.now())
+            test.clock.advance(by: 4 * 86_400)
+            let (awarded, _) = try await client.json(.post, "\(fixture.lotPath)/award", token: fixture.tenderer, body: ["rank": 1])
+            #expect(awarded == .ok)
+            let (signed, _) = try await client.json(.post, "\(fixture.lotPath)/contract", token: fixture.tenderer)
+            #expect(signed == .ok)
+            let types = try await Self.events(id, fixture, client).map(\.type)
+            #expect(types.filter { $0 == "result.published" }.count == 1)
+            #expect(types.filter { $0 == "deal.published" }.count == 1, "the contract (the manual clock stands still, so order within a millisecond is not asserted)")
+            #expect(types.filter { $0 == "notice.published" }.count >= 3, "announcement, opening record, candidates: \(types)")
             // unsubscribing stops it
             let (stopped, view) = try await client.json(.delete, "/api/v1/webhooks/\(id)", token: fixture.operatorToken)
             #expect(stopped == .ok && view["active"] as? Bool == false)
+        }
+    }
+
+    /// The subscriber's events (newest first by creation time): type and the payload's `data`.
+    static func events(_ subscriber: String, _ fixture: Fixture, _ client: some TestClientProtocol) async throws -> [(type: String, data: [String: Any])] {
+        let (_, deliveries) = try await client.json(.get, "/api/v1/webhooks/\(subscriber)/deliveries", token: fixture.operatorToken)
+        return (deliveries["items"] as? [[String: Any]] ?? []).map { item in
+            let payload = (item["payload"] as? String).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            return (item["eventType"] as? String ?? "", payload?["data"] as? [String: Any] ?? [:])
         }
     }
 
