@@ -53,6 +53,8 @@ extension WebhookService {
             return claimed
         }
         for (delivery, subscriber) in claimed {
+            // A shutdown leaves the rest claimed; their lease runs out and the next start sends them.
+            if Task.isCancelled { break }
             let (status, error) = await self.send(delivery, to: subscriber, client: client, timeout: policy.timeoutSeconds)
             try await self.record(delivery, status: status, error: error, policy: policy)
         }
