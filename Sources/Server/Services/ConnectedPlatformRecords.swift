@@ -33,12 +33,19 @@ struct PlatformKeyRow: Sendable, Codable, Equatable {
 
 /// A connected platform as the API shows it.
 public struct ConnectedPlatformView: Sendable, Codable, Equatable {
+    /// The platform code (分平台代码).
     public var code: String
+    /// The name in Chinese.
     public var nameZh: String
+    /// The name in English.
     public var nameEn: String
+    /// Its region; pushed items must lie within it.
     public var region: String
+    /// Trading types it may push.
     public var tradingTypes: [String]
+    /// False once deactivated.
     public var active: Bool
+    /// When it was registered (RFC 3339).
     public var createdAt: String
     /// The hint of the active key (its first characters), if one is active.
     public var keyHint: String?
@@ -57,9 +64,11 @@ public struct ConnectedPlatformView: Sendable, Codable, Equatable {
 
 /// A newly issued push key: shown once, stored only as its SHA-256.
 public struct IssuedPlatformKey: Sendable, Codable, Equatable {
+    /// The platform the key belongs to.
     public var platform: ConnectedPlatformView
     /// `ywp_…`: send as `Authorization: Bearer <key>` with every push. Not shown again.
     public var key: String
+    /// Witness-log index of the registration or the key's issue.
     public var logIndex: Int64
 }
 

@@ -11,10 +11,15 @@ public struct ConnectedPlatformService: Sendable {
 
     /// What the operator registers.
     public struct Registration: Sendable, Decodable {
+        /// 分平台代码: 2–40 lower-case letters, digits or hyphens.
         public var code: String
+        /// The name in Chinese.
         public var nameZh: String
+        /// The name in English.
         public var nameEn: String
+        /// Its region.
         public var region: String
+        /// Catalog trading types it may push.
         public var tradingTypes: [String]
     }
 

@@ -10,15 +10,23 @@ public struct PlatformQualityService: Sendable {
 
     /// Counts and rates over a set of pushed items. Timeliness is judged only where the catalog sets a time limit.
     public struct Rates: Sendable, Codable, Equatable {
+        /// Items counted.
         public var items = 0
+        /// Items with every required field.
         public var complete = 0
+        /// Items without a refusing validity finding.
         public var valid = 0
+        /// Items not refused.
         public var accepted = 0
         /// Items whose timeliness could be judged, and those on time among them.
         public var judged = 0
+        /// Judged items published in time.
         public var timely = 0
+        /// complete ÷ items.
         public var completenessRate: Double?
+        /// valid ÷ items.
         public var validityRate: Double?
+        /// timely ÷ judged.
         public var timelinessRate: Double?
 
         mutating func add(_ row: PlatformPushItemRow) {
@@ -41,38 +49,59 @@ public struct PlatformQualityService: Sendable {
 
     /// One month (Beijing time) of rates.
     public struct Period: Sendable, Codable, Equatable {
+        /// The month, YYYY-MM (Beijing time).
         public var period: String
+        /// Its rates.
         public var rates: Rates
     }
 
     /// A push in the recent list.
     public struct PushSummary: Sendable, Codable, Equatable {
+        /// The push id.
         public var id: String
+        /// notices, results or deals.
         public var kind: String
+        /// When it was received (RFC 3339).
         public var receivedAt: String
+        /// Items in the push.
         public var items: Int
+        /// Items accepted (new, updated or duplicate).
         public var accepted: Int
+        /// Items refused.
         public var refused: Int
     }
 
     /// An item refused lately, with its findings.
     public struct RefusedItem: Sendable, Codable, Equatable {
+        /// The push it came in.
         public var pushId: String
+        /// notices, results or deals.
         public var kind: String
+        /// When it was received (RFC 3339).
         public var receivedAt: String
+        /// Its position in that push.
         public var position: Int
+        /// The platform's own id of the item, when it could be read.
         public var id: String?
+        /// Why it was refused (and any other findings).
         public var findings: [PushCheck.Finding]
     }
 
     /// The platform's data-quality report.
     public struct Report: Sendable, Codable, Equatable {
+        /// The platform.
         public var platform: ConnectedPlatformView
+        /// First day counted (YYYY-MM-DD).
         public var from: String
+        /// Last day counted.
         public var to: String
+        /// Rates over the whole period.
         public var totals: Rates
+        /// Rates per month.
         public var periods: [Period]
+        /// The latest 20 pushes.
         public var recentPushes: [PushSummary]
+        /// Items refused in those pushes (at most 50).
         public var refusedItems: [RefusedItem]
     }
 

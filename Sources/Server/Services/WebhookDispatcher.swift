@@ -11,11 +11,16 @@ import TradingCore
 /// How webhook deliveries are retried (`webhooks.*` keys): attempt n waits `min(baseSeconds × 2^(n−1), capSeconds)`
 /// after failing; after `maxAttempts` the delivery is marked failed.
 public struct WebhookPolicy: Sendable, Equatable {
+    /// Attempts before a delivery is marked failed.
     public var maxAttempts: Int = 8
+    /// Wait after the first failed attempt.
     public var baseSeconds: Int = 30
+    /// Longest wait between attempts.
     public var capSeconds: Int = 3_600
+    /// Timeout of one request.
     public var timeoutSeconds: Int = 10
 
+    /// The defaults (8 attempts, 30 s doubling up to 1 h, 10 s timeout).
     public init() {}
 
     /// Seconds to wait after the `attempt`-th failed attempt (1-based).

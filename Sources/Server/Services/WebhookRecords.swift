@@ -72,11 +72,17 @@ struct WebhookDeliveryRow: Sendable, Codable, Equatable {
 
 /// A subscriber as the API shows it (never the secret, except once at creation).
 public struct WebhookSubscriberView: Sendable, Codable, Equatable {
+    /// The id.
     public var id: String
+    /// Where deliveries are POSTed.
     public var url: String
+    /// Event types it receives.
     public var events: [String]
+    /// The connected platform that registered it, if any.
     public var platform: String?
+    /// False once unsubscribed.
     public var active: Bool
+    /// When it was registered (RFC 3339).
     public var createdAt: String
     /// Only in the answer to the registration: HMAC-SHA256 key of the `Yiwang-Signature` header.
     public var secret: String?
@@ -94,15 +100,25 @@ public struct WebhookSubscriberView: Sendable, Codable, Equatable {
 
 /// A delivery as the API shows it.
 public struct WebhookDeliveryView: Sendable, Codable, Equatable {
+    /// The id.
     public var id: String
+    /// The subscriber.
     public var subscriberId: String
+    /// The event type.
     public var eventType: String
+    /// pending, delivered or failed.
     public var status: String
+    /// Attempts made.
     public var attempts: Int
+    /// When the next attempt is due (pending only).
     public var nextAttemptAt: String?
+    /// HTTP status of the last attempt.
     public var lastStatus: Int?
+    /// Why the last attempt failed.
     public var lastError: String?
+    /// When the delivery was created with its event (RFC 3339).
     public var createdAt: String
+    /// When a 2xx answer came.
     public var deliveredAt: String?
     /// The JSON body sent.
     public var payload: String

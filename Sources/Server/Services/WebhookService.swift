@@ -11,7 +11,9 @@ public struct WebhookService: Sendable {
 
     /// What a subscriber registers.
     public struct Subscription: Sendable, Decodable {
+        /// Where deliveries are POSTed (http or https).
         public var url: String
+        /// Event types: `notice.published`, `result.published`, `deal.published`.
         public var events: [String]
     }
 

@@ -14,9 +14,12 @@ public struct PushCheck: Sendable {
         public var knownProjects: Set<String>
         /// The server's receipt time of the push.
         public var receivedAt: Date
+        /// The disclosure catalog whose periods time the items.
         public var catalog: DisclosureCatalog
+        /// The trading calendar (working days, holidays).
         public var calendar: TradingCalendar
 
+        /// The context of one push.
         public init(tradingTypes: Set<String>, region: String, knownProjects: Set<String>, receivedAt: Date, catalog: DisclosureCatalog, calendar: TradingCalendar) {
             self.tradingTypes = tradingTypes
             self.region = region
@@ -34,13 +37,20 @@ public struct PushCheck: Sendable {
 
     /// One finding about an item; `refuses` findings keep the item out, the others are recorded.
     public struct Finding: Sendable, Codable, Equatable {
+        /// Which aspect of quality the finding concerns.
         public var aspect: Aspect
+        /// The item field concerned (dotted for parties, e.g. `tenderer.creditCode`).
         public var field: String
+        /// A stable machine-readable code, e.g. `missing-field`.
         public var code: String
+        /// The finding in Chinese.
         public var zh: String
+        /// The finding in English.
         public var en: String
+        /// True when the finding keeps the item out.
         public var refuses: Bool
 
+        /// A finding.
         public init(aspect: Aspect, field: String, code: String, zh: String, en: String, refuses: Bool) {
             self.aspect = aspect
             self.field = field
@@ -53,25 +63,32 @@ public struct PushCheck: Sendable {
 
     /// The verdict on one item.
     public struct Verdict: Sendable, Equatable {
+        /// Every finding, in check order.
         public var findings: [Finding] = []
         /// The disclosure duty the item was timed against (nil: the catalog has none for it).
         public var duty: String?
         /// When that duty fell due.
         public var dueAt: Date?
 
+        /// No required field is missing.
         public var complete: Bool { !self.findings.contains { $0.aspect == .completeness } }
+        /// No refusing validity finding.
         public var valid: Bool { !self.findings.contains { $0.aspect == .validity && $0.refuses } }
         /// nil when timeliness could not be judged (no duty, or the dates are missing or invalid).
         public var timely: Bool? {
             guard self.dueAt != nil else { return nil }
             return !self.findings.contains { $0.aspect == .timeliness }
         }
+        /// Nothing refuses the item.
         public var accepted: Bool { !self.findings.contains(where: \.refuses) }
     }
 
+    /// What is pushed.
     public let kind: PushKind
+    /// What the check knows about the platform and the database.
     public let context: Context
 
+    /// A check of items of `kind` in `context`.
     public init(kind: PushKind, context: Context) {
         self.kind = kind
         self.context = context

@@ -15,6 +15,7 @@ public enum PushKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The kind in Chinese.
     public var nameZh: String {
         switch self {
         case .notices: "公告"
@@ -26,9 +27,12 @@ public enum PushKind: String, Sendable, Codable, CaseIterable {
 
 /// A market entity named in a pushed item: its name and unified social credit code.
 public struct PushedParty: Sendable, Codable, Equatable {
+    /// The entity's name.
     public var name: String?
+    /// Its unified social credit code (统一社会信用代码).
     public var creditCode: String?
 
+    /// A party.
     public init(name: String?, creditCode: String?) {
         self.name = name
         self.creditCode = creditCode
@@ -46,10 +50,13 @@ public struct PushedItem: Sendable, Codable, Equatable {
     public var projectTitle: String?
     /// For notices: the notice kind (`NoticeKind`, e.g. `announcement`, `result`).
     public var noticeKind: String?
+    /// The title as published.
     public var title: String?
+    /// The text as published (plain text).
     public var body: String?
     /// Trading type code of the catalog (e.g. `engineering`, `procurement`).
     public var tradingType: String?
+    /// Where the project lies; within the platform's region.
     public var region: String?
     /// 招标人/采购人/转让方.
     public var tenderer: PushedParty?
@@ -62,6 +69,7 @@ public struct PushedItem: Sendable, Codable, Equatable {
     /// RFC 3339: when the connected platform published the item.
     public var publishedAt: String?
 
+    /// An item; every field optional.
     public init(
         id: String? = nil, projectCode: String? = nil, projectTitle: String? = nil, noticeKind: String? = nil, title: String? = nil, body: String? = nil,
         tradingType: String? = nil, region: String? = nil, tenderer: PushedParty? = nil, winner: PushedParty? = nil, amountFen: Int64? = nil,
@@ -95,9 +103,12 @@ public struct PushedItem: Sendable, Codable, Equatable {
 /// An item as decoded from a push: the item, or why its JSON could not be read (a wrong field type), so that one
 /// malformed item is refused alone.
 public struct PushedItemSlot: Sendable, Decodable {
+    /// The item, when its JSON could be read.
     public var item: PushedItem?
+    /// The field whose type was wrong, when it could not.
     public var malformed: String?
 
+    /// Reads one item; a wrong field type is kept as `malformed`, not thrown.
     public init(from decoder: any Decoder) throws {
         do {
             self.item = try PushedItem(from: decoder)
