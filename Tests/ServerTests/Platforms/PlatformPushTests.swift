@@ -88,6 +88,8 @@ struct PlatformPushTests {
             let hits = found["items"] as? [[String: Any]] ?? []
             #expect(hits.map { $0["id"] as? String } == [noticeID])
             #expect(hits.first?["sourcePlatform"] as? String == PlatformFixture.code)
+            let list = try await client.execute(uri: "/notices?q=%E7%BB%BF%E5%8C%96", method: .get) { String(buffer: $0.body) }
+            #expect(list.contains("来源 \(PlatformFixture.code)"), "the list names the source platform")
             let html = try await client.execute(uri: "/notices/\(noticeID)", method: .get) { String(buffer: $0.body) }
             #expect(html.contains("深圳公共资源交易分平台"))
             #expect(html.contains("/platforms/\(PlatformFixture.code)"))
