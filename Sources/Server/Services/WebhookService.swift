@@ -30,6 +30,12 @@ public struct WebhookService: Sendable {
         guard url.count <= 2_000, !url.unicodeScalars.contains("\u{0}"), let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host?.isEmpty == false else {
             throw TradingError.invalid("webhook-url", zh: "回调地址须为 http(s) URL", en: "The webhook url must be an http(s) URL")
         }
+        if platformCode != nil, parsed.scheme?.lowercased() != "https" || WebhookAddress.isInternal(parsed.host ?? "") {
+            throw TradingError.invalid(
+                "webhook-url-internal", zh: "分平台登记的回调地址须为公网 https 地址（不得指向本机或内网）",
+                en: "A platform's webhook url must be a public https address (not loopback or a private network)"
+            )
+        }
         let events = Array(Set(form.events)).sorted()
         guard !events.isEmpty, events.allSatisfy(WebhookOutbox.eventTypes.contains) else {
             let all = WebhookOutbox.eventTypes.joined(separator: ", ")

@@ -31,18 +31,27 @@ struct WebhookDeliveryTests {
                 #expect(created == .created, "\(subscriber)")
                 let secret = try #require(subscriber["secret"] as? String)
                 let subscriberID = try #require(subscriber["id"] as? String)
-                let (own, down) = try await client.json(.post, "/api/v1/platforms/\(PlatformFixture.code)/webhooks", token: fixture.key, body: [
+                let (_, down) = try await client.json(.post, "/api/v1/webhooks", token: fixture.operatorToken, body: [
                     "url": "http://127.0.0.1:\(port)/hooks/down", "events": ["notice.published", "result.published"],
                 ])
-                #expect(own == .created, "\(down)")
                 let downID = try #require(down["id"] as? String)
+                // a platform registers its own, on a public https address only (no loopback or private network: SSRF)
+                for address in ["http://127.0.0.1:\(port)/hooks/down", "https://127.0.0.1/x", "https://10.1.2.3/x", "https://localhost/x", "https://[::1]/x", "https://192.168.0.9/x"] {
+                    let (refused, problem) = try await client.json(.post, "/api/v1/platforms/\(PlatformFixture.code)/webhooks", token: fixture.key, body: ["url": address, "events": ["deal.published"]])
+                    #expect(refused == .unprocessableContent && problem["code"] as? String == "webhook-url-internal", "\(address)")
+                }
+                let (own, owned) = try await client.json(.post, "/api/v1/platforms/\(PlatformFixture.code)/webhooks", token: fixture.key, body: [
+                    "url": "https://hooks.sz-ggzy.example/yiwang", "events": ["deal.published"],
+                ])
+                #expect(own == .created, "\(owned)")
+                let ownedID = try #require(owned["id"] as? String)
                 let (badEvent, _) = try await client.json(.post, "/api/v1/webhooks", token: fixture.operatorToken, body: ["url": "http://x.test/", "events": ["bid.opened"]])
                 #expect(badEvent == .unprocessableContent)
                 // the secret is never shown again
                 let (_, listed) = try await client.json(.get, "/api/v1/webhooks", token: fixture.operatorToken)
                 #expect((listed["items"] as? [[String: Any]])?.allSatisfy { $0["secret"] == nil } == true)
                 let (_, ownList) = try await client.json(.get, "/api/v1/platforms/\(PlatformFixture.code)/webhooks", token: fixture.key)
-                #expect((ownList["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [downID], "a platform sees its own subscribers only")
+                #expect((ownList["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [ownedID], "a platform sees its own subscribers only")
                 // exercise: a push writes the deliveries in its transaction
                 let (_, report) = try await fixture.push(client, "notices", [PlatformFixture.notice("n-1", project: "P-1")])
                 let (_, pending) = try await client.json(.get, "/api/v1/webhooks/\(subscriberID)/deliveries", token: fixture.operatorToken)
@@ -85,8 +94,10 @@ struct WebhookDeliveryTests {
                 #expect(failed.status == "failed" && failed.attempts == 4 && failed.lastStatus == 500)
                 test.clock.advance(by: 3_600)
                 #expect(try await test.platform.webhooks.deliverDue() == 0)
-                let (_, ownDeliveries) = try await client.json(.get, "/api/v1/platforms/\(PlatformFixture.code)/webhooks/\(downID)/deliveries", token: fixture.key)
-                #expect((ownDeliveries["items"] as? [[String: Any]])?.first?["status"] as? String == "failed")
+                let (_, downDeliveries) = try await client.json(.get, "/api/v1/webhooks/\(downID)/deliveries", token: fixture.operatorToken)
+                #expect((downDeliveries["items"] as? [[String: Any]])?.first?["status"] as? String == "failed")
+                let (ownDeliveries, none) = try await client.json(.get, "/api/v1/platforms/\(PlatformFixture.code)/webhooks/\(ownedID)/deliveries", token: fixture.key)
+                #expect(ownDeliveries == .ok && (none["items"] as? [[String: Any]])?.isEmpty == true, "deal.published only: no notice deliveries")
                 let (foreign, _) = try await client.json(.get, "/api/v1/platforms/\(PlatformFixture.code)/webhooks/\(subscriberID)/deliveries", token: fixture.key)
                 #expect(foreign == .notFound, "a platform cannot read the operator's subscribers")
             }
