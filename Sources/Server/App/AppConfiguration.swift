@@ -39,6 +39,11 @@ public struct AppConfiguration: Sendable {
     /// `yiwang.credit.policy` (YIWANG_CREDIT_POLICY): the consequence of a match on each credit list at registration,
     /// bidding and the award — a CreditPolicy as JSON text or the path of a JSON file; default ``CreditPolicy/standard``.
     public var creditPolicyText: String?
+    /// `yiwang.webhooks.seconds` (YIWANG_WEBHOOKS_SECONDS): how often due webhook deliveries are sent, default 5; 0 turns
+    /// sending off (deliveries still queue). `yiwang.webhooks.maxAttempts` / `.baseSeconds` / `.capSeconds` /
+    /// `.timeoutSeconds`: retries with exponential backoff (``WebhookPolicy``).
+    public var webhookSeconds: Int = 5
+    public var webhookPolicy = WebhookPolicy()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, dataDirectory: String = "./data",
@@ -73,6 +78,11 @@ public struct AppConfiguration: Sendable {
         self.publicURL = reader.string(forKey: "yiwang.http.publicURL")
         self.ocidPrefix = reader.string(forKey: "yiwang.ocds.prefix", default: defaults.ocidPrefix)
         self.creditPolicyText = reader.string(forKey: "yiwang.credit.policy")
+        self.webhookSeconds = reader.int(forKey: "yiwang.webhooks.seconds", default: defaults.webhookSeconds)
+        self.webhookPolicy.maxAttempts = reader.int(forKey: "yiwang.webhooks.maxAttempts", default: defaults.webhookPolicy.maxAttempts)
+        self.webhookPolicy.baseSeconds = reader.int(forKey: "yiwang.webhooks.baseSeconds", default: defaults.webhookPolicy.baseSeconds)
+        self.webhookPolicy.capSeconds = reader.int(forKey: "yiwang.webhooks.capSeconds", default: defaults.webhookPolicy.capSeconds)
+        self.webhookPolicy.timeoutSeconds = reader.int(forKey: "yiwang.webhooks.timeoutSeconds", default: defaults.webhookPolicy.timeoutSeconds)
         self.logWitnesses = (reader.string(forKey: "yiwang.log.witnesses") ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
@@ -102,6 +112,11 @@ public struct AppConfiguration: Sendable {
         if self.schedulerSeconds < 0 { problems.append("yiwang.scheduler.seconds must be 0 or more") }
         if self.creditPolicyText != nil && self.creditPolicy == nil {
             problems.append("yiwang.credit.policy must be a CreditPolicy as JSON (text or a readable file)")
+        }
+        if self.webhookSeconds < 0 { problems.append("yiwang.webhooks.seconds must be 0 or more") }
+        if self.webhookPolicy.maxAttempts < 1 || self.webhookPolicy.baseSeconds < 1 || self.webhookPolicy.capSeconds < self.webhookPolicy.baseSeconds
+            || self.webhookPolicy.timeoutSeconds < 1 {
+            problems.append("yiwang.webhooks.maxAttempts, baseSeconds and timeoutSeconds must be at least 1, capSeconds at least baseSeconds")
         }
         if self.shareMinutes < 1 { problems.append("yiwang.opening.shareMinutes must be at least 1") }
         if self.logOrigin.isEmpty || self.logOrigin.contains(where: { $0.isWhitespace || $0 == "+" }) {

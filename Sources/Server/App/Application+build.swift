@@ -17,6 +17,9 @@ public func buildApplication(platform: Platform, configuration: AppConfiguration
     if configuration.schedulerSeconds > 0 {
         app.addServices(DeadlineScheduler(platform: platform, interval: .seconds(configuration.schedulerSeconds)))
     }
+    if configuration.webhookSeconds > 0 {
+        app.addServices(WebhookDispatcher(platform: platform, interval: .seconds(configuration.webhookSeconds)))
+    }
     return app
 }
 

@@ -20,6 +20,7 @@ public enum PlatformBootstrap {
             settings.shareMinutes = configuration.shareMinutes
             settings.publicURL = configuration.publicURL
             settings.ocidPrefix = configuration.ocidPrefix
+            settings.webhooks = configuration.webhookPolicy
             settings.creditPolicy = configuration.creditPolicy ?? .standard
             let platform = Platform(
                 engine: engine, files: files, clock: clock, calendar: TradingCalendar.chinaDefault,

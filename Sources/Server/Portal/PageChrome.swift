@@ -94,8 +94,11 @@ struct NoticeSummaryModel: Sendable {
     /// With a search: the excerpt, phrases marked (rendered as <mark>, text escaped by the template).
     var snippet: [SearchSnippet.Part]?
     var hasSnippet: Bool
+    /// The connected platform (分平台) code of a pushed notice.
+    var sourcePlatform: String?
 
     init(_ view: NoticeView, tradingTypes: [String: String]) {
+        self.sourcePlatform = view.sourcePlatform
         self.id = view.id
         self.url = view.url
         self.title = view.title

@@ -69,12 +69,15 @@ extension PortalController {
         try await self.page(context, back: "/notices") {
             let notice = try await self.platform.notices.notice(try context.parameters.require("notice"))
             let names = Dictionary(try await self.tradingTypes().map { ($0.code, $0.nameZh) }) { a, _ in a }
-            let model = NoticePageModel(
+            var model = NoticePageModel(
                 page: PageChrome(title: notice.title, actor: context.actor), title: notice.title, kindZh: notice.kindZh,
                 tradingTypeZh: names[notice.tradingType] ?? notice.tradingType, region: notice.region,
                 publishedAt: PortalFormats.localText(notice.publishedAt) ?? "", endsAt: PortalFormats.localText(notice.endsAt),
                 paragraphs: PortalFormats.paragraphs(notice.body), projectURL: "/projects/\(notice.projectId)"
             )
+            if let code = notice.sourcePlatform, let source = try? await self.platform.connectedPlatforms.view(code: code) {
+                model.source = NoticeSourceModel(name: source.nameZh, url: "/platforms/\(code)")
+            }
             return try await PortalRenderer.render(model, template: "notice")
         }
     }

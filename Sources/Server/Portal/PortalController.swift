@@ -21,6 +21,7 @@ struct PortalController {
         router.get("/notices/:notice", use: self.notice)
         self.addFeedRoutes(to: router)
         self.addDisclosureRoutes(to: router)
+        self.addPlatformRoutes(to: router)
         router.get("/projects/:project", use: self.project)
         router.get("/projects/:project/certificate", use: self.certificate)
         router.get("/projects/:project/lots/:lot/opening", use: self.openingRoom)

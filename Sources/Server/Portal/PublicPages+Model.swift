@@ -44,6 +44,14 @@ struct NoticePageModel: Sendable {
     var endsAt: String?
     var paragraphs: [String]
     var projectURL: String
+    /// The connected platform (分平台) that pushed the notice, linked to its data-quality page.
+    var source: NoticeSourceModel? = nil
+}
+
+/// The source platform of a pushed notice.
+struct NoticeSourceModel: Sendable {
+    var name: String
+    var url: String
 }
 
 /// `/projects/{id}` — the public face of a project: lots, phases, deadlines, documents and notices.

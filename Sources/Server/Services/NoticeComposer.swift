@@ -24,6 +24,11 @@ struct NoticeComposer {
                 )
                 try await self.db.insert("notices", notice)
                 try await NoticeSearch.index(notice, on: self.db)
+                try await WebhookOutbox.enqueue(
+                    WebhookEvent(type: kind == .result ? "result.published" : "notice.published", platform: nil, projectId: self.project.id, noticeId: notice.id,
+                                 url: "/notices/\(notice.id)", title: title),
+                    platformCode: nil, platform: self.platform, on: self.db
+                )
                 ids.append(notice.id)
             }
         }

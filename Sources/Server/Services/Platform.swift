@@ -48,6 +48,14 @@ public struct Platform: Sendable {
     public var credit: CreditService { CreditService(platform: self) }
     /// 异议, 质疑 and 投诉.
     public var complaints: ComplaintService { ComplaintService(platform: self) }
+    /// Connected trading platforms (分平台) and their keys.
+    public var connectedPlatforms: ConnectedPlatformService { ConnectedPlatformService(platform: self) }
+    /// Pushes from connected platforms, checked and stored.
+    public var pushes: PlatformPushService { PlatformPushService(platform: self) }
+    /// Data quality of each connected platform.
+    public var pushQuality: PlatformQualityService { PlatformQualityService(platform: self) }
+    /// Webhook subscribers and their deliveries.
+    public var webhooks: WebhookService { WebhookService(platform: self) }
 
     func nowMillis() -> Int64 { Timestamps.millis(self.clock.now()) }
 }
@@ -69,6 +77,8 @@ public struct PlatformSettings: Sendable {
     public var ocidPrefix: String = "ocds-yw0000"
     /// The consequence of a match on each credit list at registration, bidding and the award (`credit.policy`).
     public var creditPolicy: CreditPolicy = .standard
+    /// Retries of webhook deliveries (`webhooks.*`).
+    public var webhooks = WebhookPolicy()
 
     public init(maxUploadBytes: Int = 50 * 1024 * 1024, bcryptCost: UInt8 = 12, sessionHours: Int = 12) {
         self.maxUploadBytes = maxUploadBytes

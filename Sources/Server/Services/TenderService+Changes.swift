@@ -65,6 +65,12 @@ extension TenderService {
         let (effects, data) = try await change(db, project, &lot)
         try await Self.save([lot], now: platform.nowMillis(), on: db)
         let notices = try await NoticeComposer(platform: platform, db: db, project: project).publish(effects, lots: [lot], text: nil, projectLevel: false)
+        if logType == "lot.contract-signed" {
+            try await WebhookOutbox.enqueue(
+                WebhookEvent(type: "deal.published", platform: nil, projectId: project.id, lotId: lot.row.id, noticeId: nil, url: "/projects/\(project.id)", title: project.title),
+                platformCode: nil, platform: platform, on: db
+            )
+        }
         return try await LogRecords.append(
             LogEvent(type: logType, project: project.id, lot: lot.row.id, actor: actor.logName, time: platform.clock.now(),
                      data: data.merging(Self.describe(effects, notices: notices)) { a, _ in a }),

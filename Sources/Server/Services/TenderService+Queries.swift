@@ -21,7 +21,7 @@ extension TenderService {
         return try await self.platform.engine.read { db in
             let rows: [ProjectRow]
             if actor.role == .operator || actor.role == .regulator {
-                rows = try await db.rows("SELECT * FROM projects ORDER BY created_at DESC LIMIT 200", as: ProjectRow.self)
+                rows = try await db.rows("SELECT * FROM projects WHERE source_platform IS NULL ORDER BY created_at DESC LIMIT 200", as: ProjectRow.self)
             } else if let party = actor.partyID, actor.role.runsProcedures {
                 rows = try await db.rows(
                     "SELECT * FROM projects WHERE tenderer_party_id = \(bind: party) OR agency_party_id = \(bind: party) ORDER BY created_at DESC LIMIT 200",

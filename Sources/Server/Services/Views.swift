@@ -141,8 +141,11 @@ public struct NoticeView: Sendable, Codable, Equatable {
     public var url: String
     /// With a search: an excerpt around the first match, the query's phrases marked.
     public var snippet: SearchSnippet?
+    /// The connected platform (分平台) that pushed this notice; absent for the platform's own notices.
+    public var sourcePlatform: String?
 
     init(_ row: NoticeRow) {
+        self.sourcePlatform = row.sourcePlatform
         self.id = row.id
         self.projectId = row.projectId
         self.lotId = row.lotId

@@ -112,8 +112,11 @@ public struct NoticeRow: Sendable, Codable, Equatable {
     public var region: String
     public var publishedAt: Int64
     public var endsAt: Int64?
+    /// The connected platform (分平台) code the notice was pushed by; nil for the platform's own notices.
+    public var sourcePlatform: String?
 
-    public init(id: String, projectId: String, lotId: String?, kind: String, title: String, body: String, tradingType: String, region: String, publishedAt: Int64, endsAt: Int64?) {
+    public init(id: String, projectId: String, lotId: String?, kind: String, title: String, body: String, tradingType: String, region: String, publishedAt: Int64, endsAt: Int64?, sourcePlatform: String? = nil) {
+        self.sourcePlatform = sourcePlatform
         self.id = id
         self.projectId = projectId
         self.lotId = lotId
