@@ -55,6 +55,8 @@ struct SearchCorpus {
             progress.update(Double(batch + batchRows.count) / Double(count), "\(batch + batchRows.count) notices")
         }
         progress.finish()
+        // what autovacuum (PostgreSQL) or `PRAGMA optimize` (SQLite) would do on a live database after a bulk load
+        try await platform.engine.transaction { db in try await db.raw("ANALYZE").run() }
     }
 
     /// How many generated notices the database already holds.

@@ -97,41 +97,53 @@ public enum NoticeSearch {
     }
 
     /// Matching notices, newest first, at most `limit`, continuing after `(published_at, id)` of `after`.
+    ///
+    /// With a query, the driving term's index entries are walked newest first and each is tested by per-row subqueries
+    /// (the next rarest term on the same key, then the notice's filters and phrases), so the walk stops at `limit`
+    /// matches on both engines; as a join, PostgreSQL's planner hashed every entry of a common term and sorted (7 s).
     public static func search(
         _ query: SearchQuery?, filter: Filter, after: (Int64, String)?, limit: Int, dialect: DatabaseDialect, on db: any SQLDatabase
     ) async throws -> [NoticeRow] {
         let terms = try await Self.rarestTerms(query?.terms ?? [], on: db)
         if terms.first?.notices == 0 { return [] }  // a term no notice holds: nothing can match
-        let driver = terms.first?.term
-        var sql: SQLQueryString
-        if let driver {
-            sql = "SELECT n.* FROM notice_terms t JOIN notices n ON n.id = t.notice_id WHERE t.term = \(bind: driver)"
-            if terms.count > 1 {
-                sql = sql + " AND EXISTS (SELECT 1 FROM notice_terms t2 WHERE t2.term = \(bind: terms[1].term)"
-                    + " AND t2.published_at = t.published_at AND t2.notice_id = t.notice_id)"
-            }
-        } else {
-            sql = "SELECT n.* FROM notices n WHERE 1 = 1"
-        }
-        let time = driver == nil ? "n.published_at" : "t.published_at"
-        let id = driver == nil ? "n.id" : "t.notice_id"
-        if let value = filter.tradingType { sql = sql + " AND n.trading_type = \(bind: value)" }
-        if let value = filter.kind { sql = sql + " AND n.kind = \(bind: value)" }
-        if let value = filter.region { sql = sql + " AND n.region = \(bind: value)" }
-        if let value = filter.projectID { sql = sql + " AND n.project_id = \(bind: value)" }
-        if let value = filter.publishedFrom { sql = sql + SQLQueryString(" AND \(time) >= ") + "\(bind: value)" }
-        if let value = filter.publishedBefore { sql = sql + SQLQueryString(" AND \(time) < ") + "\(bind: value)" }
-        sql = sql + filter.lotCondition
+        var conditions = SQLQueryString("")
+        if let value = filter.tradingType { conditions = conditions + " AND n.trading_type = \(bind: value)" }
+        if let value = filter.kind { conditions = conditions + " AND n.kind = \(bind: value)" }
+        if let value = filter.region { conditions = conditions + " AND n.region = \(bind: value)" }
+        if let value = filter.projectID { conditions = conditions + " AND n.project_id = \(bind: value)" }
+        conditions = conditions + filter.lotCondition
         let position = dialect == .postgres ? "strpos" : "instr"
         for needle in query?.needles ?? [] {
-            sql = sql + SQLQueryString(" AND \(position)(lower(n.title || ' ' || n.body), ") + "\(bind: needle)" + SQLQueryString(") > 0")
+            conditions = conditions + SQLQueryString(" AND \(position)(lower(n.title || ' ' || n.body), ") + "\(bind: needle)" + SQLQueryString(") > 0")
         }
+        guard let driver = terms.first?.term else {
+            let sql = "SELECT n.* FROM notices n WHERE 1 = 1" + conditions + Self.window(filter, after: after, time: "n.published_at", id: "n.id")
+            return try await db.rows(sql + " ORDER BY n.published_at DESC, n.id DESC LIMIT \(bind: limit)", as: NoticeRow.self)
+        }
+        var entries = SQLQueryString("SELECT t.published_at, t.notice_id FROM notice_terms t WHERE t.term = \(bind: driver)")
+        entries = entries + Self.window(filter, after: after, time: "t.published_at", id: "t.notice_id")
+        if terms.count > 1 {
+            entries = entries + " AND (SELECT COUNT(*) FROM notice_terms t2 WHERE t2.term = \(bind: terms[1].term)"
+                + " AND t2.published_at = t.published_at AND t2.notice_id = t.notice_id) > 0"
+        }
+        entries = entries + " AND (SELECT COUNT(*) FROM notices n WHERE n.id = t.notice_id" + conditions + ") > 0"
+        entries = entries + " ORDER BY t.published_at DESC, t.notice_id DESC LIMIT \(bind: limit)"
+        return try await db.rows(
+            "SELECT n.* FROM (" + entries + ") c JOIN notices n ON n.id = c.notice_id ORDER BY c.published_at DESC, c.notice_id DESC",
+            as: NoticeRow.self
+        )
+    }
+
+    /// The date bounds and the page cursor on the given time and id columns.
+    static func window(_ filter: Filter, after: (Int64, String)?, time: String, id: String) -> SQLQueryString {
+        var sql = SQLQueryString("")
+        if let value = filter.publishedFrom { sql = sql + SQLQueryString(" AND \(time) >= ") + "\(bind: value)" }
+        if let value = filter.publishedBefore { sql = sql + SQLQueryString(" AND \(time) < ") + "\(bind: value)" }
         if let (afterTime, afterID) = after {
             sql = sql + SQLQueryString(" AND (\(time) < ") + "\(bind: afterTime)" + SQLQueryString(" OR (\(time) = ") + "\(bind: afterTime)"
                 + SQLQueryString(" AND \(id) < ") + "\(bind: afterID)" + "))"
         }
-        sql = sql + SQLQueryString(" ORDER BY \(time) DESC, \(id) DESC LIMIT ") + "\(bind: limit)"
-        return try await db.rows(sql, as: NoticeRow.self)
+        return sql
     }
 
     /// The query's terms, fewest notices first (a term no notice holds counts 0); empty for no terms.
