@@ -122,11 +122,13 @@ public enum NoticeSearch {
         }
         var entries = SQLQueryString("SELECT t.published_at, t.notice_id FROM notice_terms t WHERE t.term = \(bind: driver)")
         entries = entries + Self.window(filter, after: after, time: "t.published_at", id: "t.notice_id")
-        if terms.count > 1 {
-            entries = entries + " AND (SELECT COUNT(*) FROM notice_terms t2 WHERE t2.term = \(bind: terms[1].term)"
-                + " AND t2.published_at = t.published_at AND t2.notice_id = t.notice_id) > 0"
+        var test = "(SELECT COUNT(*) FROM notices n WHERE n.id = t.notice_id" + conditions + ") > 0"
+        if terms.count > 1 {  // nested on t2's row, so the notice is read only for entries holding the next rarest term
+            test = "(SELECT COUNT(*) FROM notice_terms t2 WHERE t2.term = \(bind: terms[1].term)"
+                + " AND t2.published_at = t.published_at AND t2.notice_id = t.notice_id"
+                + " AND (SELECT COUNT(*) FROM notices n WHERE n.id = t2.notice_id" + conditions + ") > 0) > 0"
         }
-        entries = entries + " AND (SELECT COUNT(*) FROM notices n WHERE n.id = t.notice_id" + conditions + ") > 0"
+        entries = entries + " AND " + test
         entries = entries + " ORDER BY t.published_at DESC, t.notice_id DESC LIMIT \(bind: limit)"
         return try await db.rows(
             "SELECT n.* FROM (" + entries + ") c JOIN notices n ON n.id = c.notice_id ORDER BY c.published_at DESC, c.notice_id DESC",
