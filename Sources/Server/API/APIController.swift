@@ -50,6 +50,7 @@ struct APIController {
         self.addExpertRoutes(to: group)
         self.addSupervisionRoutes(to: group)
         self.addEvaluationRoutes(to: group)
+        self.addAuctionRoutes(to: group)
     }
 
     // MARK: accounts

@@ -78,6 +78,11 @@ struct DeadlineScheduler: Service {
                 self.platform.logger.error("scheduler: opening due lots failed: \(error)")
             }
             do {
+                _ = try await self.platform.auctions.advanceDue()
+            } catch {
+                self.platform.logger.error("scheduler: closing due auctions failed: \(error)")
+            }
+            do {
                 _ = try await self.platform.log.checkpoint()
             } catch {
                 self.platform.logger.error("scheduler: signing a checkpoint failed: \(error)")
