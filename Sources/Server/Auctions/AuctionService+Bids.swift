@@ -19,14 +19,14 @@ extension AuctionService {
             throw TradingError.invalid("client-bid-id", zh: "clientBidId 为 1–100 个字符", en: "clientBidId is 1–100 characters")
         }
         let platform = self.platform
-        let result: Result<BidAnswer, TradingError> = try await platform.engine.transaction { db in
+        let (result, published): (Result<BidAnswer, TradingError>, [AuctionMessage]) = try await platform.engine.transaction { db in
             var row = try await Self.locked(auctionID, platform: platform, on: db)
             if let earlier = try await db.row(
                 "SELECT * FROM auction_bids WHERE auction_id = \(bind: auctionID) AND party_id = \(bind: partyID) AND client_bid_id = \(bind: clientBidID)",
                 as: AuctionBidRow.self
             ) {
-                guard earlier.amountFen == amountFen else { return .failure(AuctionRejection.clientBidIDReused.tradingError) }
-                return try Self.storedAnswer(earlier)
+                guard earlier.amountFen == amountFen else { return (.failure(AuctionRejection.clientBidIDReused.tradingError), []) }
+                return (try Self.storedAnswer(earlier), [])
             }
             guard let registration = try await db.row(
                 "SELECT * FROM auction_registrations WHERE auction_id = \(bind: auctionID) AND party_id = \(bind: partyID)", as: AuctionRegistrationRow.self
@@ -80,9 +80,9 @@ extension AuctionService {
             bidRow.logIndex = position.index
             try await db.insert("auction_bids", bidRow)
             try await Self.logStateChanges(persisted, row: row, at: now, on: db)
-            return answer
+            return (answer, persisted)
         }
-        platform.auctionHub.wake(auctionID)
+        if !published.isEmpty { platform.auctionHub.publish(auctionID, published) }
         return try result.get()
     }
 
@@ -91,18 +91,19 @@ extension AuctionService {
     @discardableResult
     public func advance(auctionID: String) async throws -> Bool {
         let platform = self.platform
-        let changed = try await platform.engine.transaction { db in
+        let published = try await platform.engine.transaction { db -> [AuctionMessage]? in
             var row = try await Self.locked(auctionID, platform: platform, on: db)
             let now = Timestamps.date(Timestamps.millis(platform.clock.now()))
-            guard let due = row.nextDeadline, Timestamps.millis(now) >= due else { return false }
+            guard let due = row.nextDeadline, Timestamps.millis(now) >= due else { return nil }
             var engine = try row.decodedEngine()
             let effects = engine.tick(now: now)
             let persisted = try await Self.persist(engine, effects: effects, row: &row, at: now, platform: platform, on: db)
             try await Self.logStateChanges(persisted, row: row, at: now, on: db)
-            return true
+            return persisted
         }
-        if changed { platform.auctionHub.wake(auctionID) }
-        return changed
+        guard let published else { return false }
+        platform.auctionHub.publish(auctionID, published)
+        return true
     }
 
     /// Advances every auction whose deadline has passed (the scheduler's tick); returns how many changed.

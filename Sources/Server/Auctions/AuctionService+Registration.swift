@@ -13,7 +13,7 @@ extension AuctionService {
             throw TradingError.forbidden("只有竞买人（企业或个人账户）可以登记", en: "Only bidder accounts register")
         }
         let platform = self.platform
-        let (row, registration) = try await platform.engine.transaction { db in
+        let (row, registration, published) = try await platform.engine.transaction { db in
             var row = try await Self.locked(auctionID, platform: platform, on: db)
             let now = Timestamps.date(Timestamps.millis(platform.clock.now()))
             guard row.status != "closed" else { throw AuctionRejection.closed.tradingError }
@@ -49,9 +49,9 @@ extension AuctionService {
                 preemptionOrder: order.map(Int64.init), depositFen: nil, depositConfirmedBy: nil, depositConfirmedAt: nil,
                 registeredAt: Timestamps.millis(now), logIndex: position.index
             ))
-            return (row, registration)
+            return (row, registration, persisted)
         }
-        platform.auctionHub.wake(auctionID)
+        platform.auctionHub.publish(auctionID, published)
         return AuctionRegistrationView(registration, auctionID: row.id, partyID: partyID)
     }
 
@@ -62,7 +62,7 @@ extension AuctionService {
             throw TradingError.forbidden("保证金到账由平台运营方确认", en: "The operator confirms deposits")
         }
         let platform = self.platform
-        let (row, registration) = try await platform.engine.transaction { db in
+        let (row, registration, published) = try await platform.engine.transaction { db in
             var row = try await Self.locked(auctionID, platform: platform, on: db)
             let now = Timestamps.date(Timestamps.millis(platform.clock.now()))
             guard row.status != "closed" else { throw AuctionRejection.closed.tradingError }
@@ -88,9 +88,9 @@ extension AuctionService {
                 UPDATE auction_registrations SET deposit_fen = \(bind: amountFen), deposit_confirmed_by = \(bind: actor.accountID),
                 deposit_confirmed_at = \(bind: Timestamps.millis(now)) WHERE id = \(bind: registrationID)
                 """).run()
-            return (row, registration)
+            return (row, registration, persisted)
         }
-        platform.auctionHub.wake(auctionID)
+        platform.auctionHub.publish(auctionID, published)
         return AuctionRegistrationView(registration, auctionID: row.id, partyID: registration.party.id)
     }
 
