@@ -90,4 +90,14 @@ extension AuctionService {
     }
 }
 
+extension AuctionService {
+    /// The title of an auction's project (the room shows it; the auction itself is public).
+    func projectTitle(_ projectID: String) async throws -> String {
+        struct Title: Decodable { var title: String }
+        return try await self.platform.engine.read { db in
+            try await db.row("SELECT title FROM projects WHERE id = \(bind: projectID)", as: Title.self)?.title ?? ""
+        }
+    }
+}
+
 struct IDOnly: Decodable { var id: String }
