@@ -45,56 +45,59 @@ struct AuctionLiveRoom: Sendable {
 
     private func follow(after: Int64, outbound: WebSocketOutboundWriter) async throws {
         let hub = self.platform.auctionHub
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var last = after
+        var deadline: Int64?
+        var fromDatabase = true
         while !Task.isCancelled {
             let generation = hub.generation(self.auctionID)
-            var state = try await self.platform.auctions.requireLiveState(auctionID: self.auctionID)
-            if let due = state.nextDeadline, due <= Timestamps.millis(self.platform.clock.now()) {
-                try await self.platform.auctions.advance(auctionID: self.auctionID)
-                state = try await self.platform.auctions.requireLiveState(auctionID: self.auctionID)
+            if !fromDatabase, let kept = hub.messages(self.auctionID, after: last), !kept.isEmpty {
+                // Fast path: messages published in this process that follow on without a gap.
+                try await self.send(kept, to: outbound)
+                last = kept[kept.count - 1].seq
+                deadline = kept[kept.count - 1].endsAt.flatMap(Timestamps.parse).map(Timestamps.millis)
+                continue
             }
-            var sent = false
-            while last < state.seq {
-                let batch = try await self.batch(after: last)
-                if batch.isEmpty { break }
-                let now = Timestamps.rfc3339(self.platform.clock.now())
-                for var message in batch {
-                    message.serverTime = now
-                    try await outbound.write(.text(String(decoding: try encoder.encode(message), as: UTF8.self)))
-                    last = message.seq
+            if fromDatabase {
+                // Start, timeout, a gap or a ring from another process: the database decides.
+                var state = try await self.platform.auctions.requireLiveState(auctionID: self.auctionID)
+                if let due = state.nextDeadline, due <= Timestamps.millis(self.platform.clock.now()) {
+                    try await self.platform.auctions.advance(auctionID: self.auctionID)
+                    state = try await self.platform.auctions.requireLiveState(auctionID: self.auctionID)
                 }
-                sent = true
-            }
-            if !sent {
-                var clock = AuctionMessage(seq: last, auctionId: self.auctionID, type: "clock", time: Timestamps.rfc3339(self.platform.clock.now()), endsAt: state.endsAt.map { Timestamps.rfc3339(Timestamps.date($0)) })
-                clock.serverTime = clock.time
-                clock.standingPriceFen = state.standingFen
-                try await outbound.write(.text(String(decoding: try encoder.encode(clock), as: UTF8.self)))
+                deadline = state.nextDeadline
+                var sent = false
+                while last < state.seq {
+                    let batch = try await self.platform.auctions.storedMessages(auctionID: self.auctionID, after: last, limit: 500)
+                    if batch.isEmpty { break }
+                    try await self.send(batch, to: outbound)
+                    last = batch[batch.count - 1].seq
+                    sent = true
+                }
+                if !sent {
+                    var clock = AuctionMessage(seq: last, auctionId: self.auctionID, type: "clock", time: Timestamps.rfc3339(self.platform.clock.now()), endsAt: state.endsAt.map { Timestamps.rfc3339(Timestamps.date($0)) })
+                    clock.standingPriceFen = state.standingFen
+                    try await self.send([clock], to: outbound)
+                }
             }
             var timeout = Self.idle
-            if let due = state.nextDeadline {
-                let millis = max(50, min(5000, due - Timestamps.millis(self.platform.clock.now()) + 20))
-                timeout = .milliseconds(millis)
+            if let due = deadline {
+                timeout = .milliseconds(max(50, min(5000, due - Timestamps.millis(self.platform.clock.now()) + 20)))
             }
             await hub.wait(self.auctionID, after: generation, timeout: timeout)
-            // Fast path: messages published in this process that follow on without a gap.
-            while let kept = hub.messages(self.auctionID, after: last), !kept.isEmpty {
-                let now = Timestamps.rfc3339(self.platform.clock.now())
-                for var message in kept {
-                    message.serverTime = now
-                    try await outbound.write(.text(String(decoding: try encoder.encode(message), as: UTF8.self)))
-                    last = message.seq
-                }
-            }
+            let rung = hub.generation(self.auctionID) != generation
+            let kept = hub.messages(self.auctionID, after: last)
+            fromDatabase = !rung || kept == nil || kept?.isEmpty == true
         }
     }
 
-    /// The next messages after `seq`: from the hub when they follow on, else from the database.
-    private func batch(after seq: Int64) async throws -> [AuctionMessage] {
-        if let kept = self.platform.auctionHub.messages(self.auctionID, after: seq), !kept.isEmpty { return kept }
-        return try await self.platform.auctions.storedMessages(auctionID: self.auctionID, after: seq, limit: 500)
+    private func send(_ messages: [AuctionMessage], to outbound: WebSocketOutboundWriter) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let now = Timestamps.rfc3339(self.platform.clock.now())
+        for var message in messages {
+            message.serverTime = now
+            try await outbound.write(.text(String(decoding: try encoder.encode(message), as: UTF8.self)))
+        }
     }
 }
 

@@ -31,6 +31,17 @@ public struct AuctionService: Sendable {
         public var depositReleaseHours: Int?
         public var registrationClosesAt: String?
         public var preemption: [AuctionParameters.Preemption]?
+
+        /// An English auction's form with the defaults for everything else (benchmarks, demos).
+        public init(kind: String, startPriceFen: Int64, incrementFen: Int64, depositFen: Int64, opensAt: String, closesAt: String, countdownSeconds: Int? = nil) {
+            self.kind = kind
+            self.startPriceFen = startPriceFen
+            self.incrementFen = incrementFen
+            self.depositFen = depositFen
+            self.opensAt = opensAt
+            self.closesAt = closesAt
+            self.countdownSeconds = countdownSeconds
+        }
     }
 
     /// Creates an auction on a lot of a property, assets or land project. Refused (422) when the rules break the
