@@ -12,8 +12,10 @@ Usage: python3 .ci/auction_process_check.py path/to/yiwang postgres://…/fresh_
    acknowledged bid (限时报价期: each bid restarts the countdown) and takes bids again, continuing the sequence.
 Prints `auction processes: ok (…)` and exits 0, or the first failed check and exits 1.
 """
+import base64
 import json
 import os
+import socket
 import random
 import signal
 import subprocess
@@ -194,10 +196,88 @@ def check_stream(label):
     return items, bids
 
 
+def ws_messages(port, path):
+    """A minimal WebSocket client (RFC 6455, unmasked server text frames): yields each text message as parsed JSON."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=15)
+    key = base64.b64encode(os.urandom(16)).decode()
+    sock.sendall((f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+    buffer = b""
+    while b"\r\n\r\n" not in buffer:
+        chunk = sock.recv(4096)
+        if not chunk:
+            raise EOFError("no upgrade")
+        buffer += chunk
+    head, buffer = buffer.split(b"\r\n\r\n", 1)
+    if b" 101 " not in head.split(b"\r\n")[0]:
+        raise EOFError(head.split(b"\r\n")[0].decode())
+
+    def need(n):
+        nonlocal buffer
+        while len(buffer) < n:
+            chunk = sock.recv(65536)
+            if not chunk:
+                raise EOFError("closed")
+            buffer += chunk
+    try:
+        while True:
+            need(2)
+            opcode, length, offset = buffer[0] & 0x0F, buffer[1] & 0x7F, 2
+            if length == 126:
+                need(4)
+                length, offset = int.from_bytes(buffer[2:4], "big"), 4
+            elif length == 127:
+                need(10)
+                length, offset = int.from_bytes(buffer[2:10], "big"), 10
+            need(offset + length)
+            payload, buffer = buffer[offset:offset + length], buffer[offset + length:]
+            if opcode == 1:
+                yield json.loads(payload)
+            elif opcode == 8:
+                return
+    finally:
+        sock.close()
+
+
+def cross_process_fanout(watch_port, bid_port, count):
+    """A WebSocket watcher on one process sees bids taken by the other within 1.5 s (LISTEN/NOTIFY; without it the
+    watcher would only notice at its 5 s idle re-read). Returns the delays in seconds."""
+    seq0 = stream(watch_port)[-1]["seq"]
+    arrivals, wanted = {}, {}
+    ready = threading.Event()
+
+    def watch():
+        for message in ws_messages(watch_port, f"/api/v1/auctions/{AUCTION}/live?after={seq0}"):
+            ready.set()
+            if message["type"] == "bid":
+                arrivals[message["seq"]] = time.monotonic()
+            if len(arrivals) >= count:
+                return
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    expect(ready.wait(10), "the WebSocket watcher got no message")
+    for k in range(count):
+        time.sleep(0.3)
+        status, room = call(bid_port, "GET", f"/api/v1/auctions/{AUCTION}")
+        sent = time.monotonic()
+        status, answer = call(bid_port, "POST", f"/api/v1/auctions/{AUCTION}/bids", {"clientBidId": f"fanout-{k}", "amountFen": room["minimumNextBidFen"]}, tokens[2])
+        expect(status == 201, f"fan-out bid {status} {answer}")
+        with acks_lock:
+            acks[f"fanout-{k}"] = answer
+        wanted[answer["seq"]] = sent
+    watcher.join(10)
+    expect(set(arrivals) == set(wanted), f"the watcher on {watch_port} saw bids {sorted(arrivals)}, the other process took {sorted(wanted)}")
+    delays = [arrivals[seq] - wanted[seq] for seq in wanted]
+    expect(max(delays) < 1.5, f"cross-process fan-out took {max(delays):.2f} s (NOTIFY not delivered?)")
+    return delays
+
+
 # 1. concurrent bids through both processes
 burst(12, lambda n: [A, B] if n % 2 else [B, A])
 items, bids = check_stream("two processes")
 expect(len(bids) >= 20, f"too few accepted bids ({len(bids)}) to show anything")
+delays = cross_process_fanout(B, A, 5)
+items, bids = check_stream("two processes, WebSocket watcher")
 first_phase = len(bids)
 
 
@@ -222,4 +302,5 @@ expect(status == 201 and answer["seq"] == items[-1]["seq"] + 1, f"the restarted 
 for process in servers.values():
     process.terminate()
     process.wait()
-print(f"auction processes: ok ({len(bids) + 1} bids accepted over two processes, one killed with -9 and restarted; seq 1…{answer['seq']} without a gap)")
+print(f"auction processes: ok ({len(bids) + 1} bids accepted over two processes, one killed with -9 and restarted; seq 1…{answer['seq']} "
+      f"without a gap; a WebSocket watcher on one process saw the other's bids within {max(delays) * 1000:.0f} ms)")
