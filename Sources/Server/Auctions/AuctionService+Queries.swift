@@ -7,7 +7,7 @@ import TradingCore
 extension AuctionService {
     /// The room as anyone sees it; a passed deadline is first delivered through the locked path (close on read).
     public func view(auctionID: String, by actor: Actor?) async throws -> AuctionView {
-        try await self.advance(auctionID: auctionID)
+        try await self.advanceIfDue(auctionID: auctionID)
         let now = self.platform.clock.now()
         return try await self.platform.engine.read { db in
             guard let row = try await db.row("SELECT * FROM auctions WHERE id = \(bind: auctionID)", as: AuctionRow.self) else { throw TradingError.auctionNotFound }
@@ -23,7 +23,7 @@ extension AuctionService {
 
     /// The stream messages after `after`, in order (at most `limit`), each stamped with the server time now.
     public func messages(auctionID: String, after: Int64, limit: Int = 500) async throws -> [AuctionMessage] {
-        try await self.advance(auctionID: auctionID)
+        try await self.advanceIfDue(auctionID: auctionID)
         return try await self.storedMessages(auctionID: auctionID, after: after, limit: limit)
     }
 
@@ -46,7 +46,7 @@ extension AuctionService {
 
     /// 竞价结果 — public after the close only (409 before: the record would name no one yet, and the reserve is sealed).
     public func record(auctionID: String) async throws -> AuctionRecordView {
-        try await self.advance(auctionID: auctionID)
+        try await self.advanceIfDue(auctionID: auctionID)
         return try await self.platform.engine.read { db in
             guard let row = try await db.row("SELECT * FROM auctions WHERE id = \(bind: auctionID)", as: AuctionRow.self) else { throw TradingError.auctionNotFound }
             guard let close = try row.decodedClose() else {
@@ -68,7 +68,7 @@ extension AuctionService {
     /// 流拍 → a new auction of the same lot with the start price cut at most as the rules allow (拍§26: 20 % for judicial
     /// sales). Refused for a sold or withdrawn lot (409) or a cut too deep (409, with the lowest allowed price).
     public func relist(auctionID: String, form: RelistForm, by actor: Actor) async throws -> AuctionView {
-        try await self.advance(auctionID: auctionID)
+        try await self.advanceIfDue(auctionID: auctionID)
         let row = try await self.platform.engine.read { db in
             try await db.row("SELECT * FROM auctions WHERE id = \(bind: auctionID)", as: AuctionRow.self)
         }
@@ -91,6 +91,14 @@ extension AuctionService {
 }
 
 extension AuctionService {
+    /// Delivers a passed deadline before a read; a read-only look first, so that reads take no write lock otherwise.
+    func advanceIfDue(auctionID: String) async throws {
+        guard let state = try await self.liveState(auctionID: auctionID) else { throw TradingError.auctionNotFound }
+        if let due = state.nextDeadline, due <= Timestamps.millis(self.platform.clock.now()) {
+            try await self.advance(auctionID: auctionID)
+        }
+    }
+
     /// The title of an auction's project (the room shows it; the auction itself is public).
     func projectTitle(_ projectID: String) async throws -> String {
         struct Title: Decodable { var title: String }
