@@ -94,14 +94,19 @@ struct AuctionEventRow: Sendable, Codable, Equatable {
 public struct AuctionParameters: Sendable, Codable, Equatable {
     /// 优先购买权人 by party, with the court's order (1 first).
     public struct Preemption: Sendable, Codable, Equatable {
+        /// The bidder's party.
         public var partyId: String
+        /// 顺序, 1 first.
         public var order: Int
     }
 
     /// `english` (产权/资产网络竞价) or `judicial` (网络司法拍卖).
     public var kind: String
+    /// 起始价 (起拍价), fen.
     public var startPriceFen: Int64
+    /// 加价幅度, fen.
     public var incrementFen: Int64
+    /// 竞买保证金, fen.
     public var depositFen: Int64
     /// 评估价 (judicial).
     public var appraisedValueFen: Int64?
@@ -113,6 +118,7 @@ public struct AuctionParameters: Sendable, Codable, Equatable {
     public var countdownSeconds: Int?
     /// Extension window and length (judicial), seconds.
     public var extensionSeconds: Int?
+    /// At most this many increments in one bid.
     public var maximumIncrementsPerBid: Int?
     /// The most a relisting may cut the start price, in %; nil → no limit (English), 20 (judicial, 拍§26).
     public var relistingMaxCutPercent: Int?
@@ -120,6 +126,7 @@ public struct AuctionParameters: Sendable, Codable, Equatable {
     public var depositReleaseHours: Int?
     /// Registration closes here (ms), if set.
     public var registrationClosesAt: Int64?
+    /// 优先购买权人 and their order (judicial).
     public var preemption: [Preemption]
     /// The start price of the auction this one relists (judicial: the cut limit replaces the appraisal check).
     public var previousStartPriceFen: Int64?

@@ -58,10 +58,15 @@ extension AuctionService {
 
     /// What a relisting (再次拍卖 / 重新挂牌) gives: the new start price and period, optionally a new deposit.
     public struct RelistForm: Sendable, Codable {
+        /// 起始价 (起拍价), fen.
         public var startPriceFen: Int64
+        /// 竞买保证金, fen.
         public var depositFen: Int64?
+        /// Bidding opens (RFC 3339).
         public var opensAt: String
+        /// The scheduled end of free bidding (English) or of bidding (judicial).
         public var closesAt: String
+        /// Registration closes here, if set.
         public var registrationClosesAt: String?
     }
 

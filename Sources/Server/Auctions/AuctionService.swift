@@ -16,20 +16,35 @@ public struct AuctionService: Sendable {
 
     /// What a project's runner (or the operator) gives to open an auction on a lot.
     public struct Form: Sendable, Codable {
+        /// The engine: `english` or `judicial`.
         public var kind: String
+        /// 起始价 (起拍价), fen.
         public var startPriceFen: Int64
+        /// 加价幅度, fen.
         public var incrementFen: Int64
+        /// 竞买保证金, fen.
         public var depositFen: Int64
+        /// 保留价, fen — sealed: stored beside the auction, revealed only at the close (拍卖法§50).
         public var reserveFen: Int64?
+        /// 评估价, fen (judicial).
         public var appraisedValueFen: Int64?
+        /// Bidding opens (RFC 3339).
         public var opensAt: String
+        /// The scheduled end of free bidding (English) or of bidding (judicial).
         public var closesAt: String
+        /// 限时报价期 countdown in seconds (English).
         public var countdownSeconds: Int?
+        /// Extension window and length in seconds (judicial).
         public var extensionSeconds: Int?
+        /// At most this many increments in one bid.
         public var maximumIncrementsPerBid: Int?
+        /// The most a relisting may cut the start price, %.
         public var relistingMaxCutPercent: Int?
+        /// Losers' deposits are released within this many hours.
         public var depositReleaseHours: Int?
+        /// Registration closes here, if set.
         public var registrationClosesAt: String?
+        /// 优先购买权人 and their order (judicial).
         public var preemption: [AuctionParameters.Preemption]?
 
         /// An English auction's form with the defaults for everything else (benchmarks, demos).

@@ -5,8 +5,11 @@ import Storage
 /// 竞价室 — an auction as anyone sees it: its parameters, where it stands, the bids by bidder number, the reserve only
 /// as `none` / `sealed` until the close, and (for a signed-in bidder) its own registration.
 public struct AuctionView: Sendable, Codable, Equatable {
+    /// The identifier.
     public var id: String
+    /// The project.
     public var projectId: String
+    /// The lot.
     public var lotId: String
     /// `english` or `judicial`.
     public var kind: String
@@ -14,33 +17,47 @@ public struct AuctionView: Sendable, Codable, Equatable {
     public var status: String
     /// `scheduled`, `free-bidding`, `timed-bidding`, `open`, `closed`.
     public var phase: String
+    /// 起始价 (起拍价), fen.
     public var startPriceFen: Int64
+    /// 加价幅度, fen.
     public var incrementFen: Int64
+    /// 竞买保证金, fen.
     public var depositFen: Int64
+    /// 评估价, fen (judicial).
     public var appraisedValueFen: Int64?
+    /// Bidding opens (RFC 3339).
     public var opensAt: String
     /// The scheduled end of free bidding (English) or of bidding (judicial).
     public var closesAt: String
+    /// 限时报价期 countdown in seconds (English).
     public var countdownSeconds: Int?
+    /// Extension window and length in seconds (judicial).
     public var extensionSeconds: Int?
     /// The current end of bidding (countdowns and extensions included), nil once closed.
     public var endsAt: String?
+    /// The standing price, fen.
     public var standingPriceFen: Int64?
+    /// The lowest bid accepted now, fen.
     public var minimumNextBidFen: Int64?
     /// The last stream sequence number (resume the live room after it).
     public var seq: Int64
     /// The server clock now.
     public var serverTime: String
+    /// Parties registered.
     public var registeredBidders: Int
+    /// Parties whose deposit is confirmed.
     public var qualifiedBidders: Int
     /// `none`, `sealed` or `revealed`.
     public var reserve: String
     /// The reserve, only once closed.
     public var reserveFen: Int64?
+    /// Accepted bids by bidder number.
     public var bids: [AuctionBidLine]
     /// `sold` or `unsold` once closed.
     public var outcome: String?
+    /// The legal close instant.
     public var closedAt: String?
+    /// The auction this one relists after 流拍.
     public var relistedFrom: String?
     /// The signed-in bidder's own registration.
     public var registration: AuctionRegistrationView?
@@ -91,39 +108,63 @@ public struct AuctionView: Sendable, Codable, Equatable {
 public struct AuctionRecordView: Sendable, Codable, Equatable {
     /// 成交确认书.
     public struct Confirmation: Sendable, Codable, Equatable {
+        /// The winner's bidder number.
         public var winnerNumber: String
+        /// The buyer's party.
         public var winnerPartyId: String
+        /// 买受人.
         public var winnerName: String
+        /// 成交价, fen.
         public var priceFen: Int64
+        /// The legal close instant.
         public var closedAt: String
+        /// When the winning bid was received.
         public var winningBidAt: String
+        /// The winning bid's sequence.
         public var winningSequence: Int
+        /// Won by a 优先购买权人's match.
         public var byPreemption: Bool
+        /// Accepted bids.
         public var bidCount: Int
+        /// Distinct bidders.
         public var bidderCount: Int
+        /// Deposit counted towards the price, fen.
         public var depositAppliedFen: Int64
+        /// Still owed, fen.
         public var balanceDueFen: Int64
     }
 
     /// 退还保证金.
     public struct Release: Sendable, Codable, Equatable {
+        /// 竞买号 (bidder number).
         public var number: String
+        /// The amount, fen.
         public var amountFen: Int64
+        /// Released at the latest then.
         public var releaseBy: String
     }
 
+    /// The auction.
     public var auctionId: String
+    /// The legal close instant.
     public var closedAt: String
     /// `sold` or `unsold`.
     public var outcome: String
+    /// 成交确认书, when sold.
     public var confirmation: Confirmation?
+    /// 流拍原因.
     public var unsoldReasonZh: String?
+    /// Why unsold.
     public var unsoldReasonEn: String?
+    /// The reserve, fen — only once closed.
     public var reserveFen: Int64?
+    /// Deposits to release.
     public var depositReleases: [Release]
+    /// Accepted bids by bidder number.
     public var bids: [AuctionBidLine]
     /// Whether the lot may be auctioned again (流拍, not withdrawn), and the lowest start price allowed.
     public var mayBeRelisted: Bool
+    /// The lowest start price a relisting may use, fen.
     public var relistingMinimumStartPriceFen: Int64?
 
     init(_ close: AuctionClose, parameters: AuctionParameters) {
