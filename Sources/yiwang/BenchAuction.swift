@@ -146,6 +146,7 @@ struct AuctionBench: Sendable {
                                 accepted += 1
                             } catch {
                                 refused += 1
+                                if refused == 1, !(error is TradingError) { self.logger.error("bid failed: \(error)") }
                             }
                         }
                         return (accepted, refused)
