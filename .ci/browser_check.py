@@ -504,6 +504,94 @@ def run_opening_room(driver, base, shots, binary, data_dir, work):
                 pass
 
 
+def auction_state(visit):
+    """What the open auction room shows now, read from the DOM."""
+    return visit.driver.execute_script("""
+        const q = s => document.querySelector(s);
+        const room = q('#auction-room');
+        return {
+          marker: window.__auctionMarker || null,
+          seq: room ? room.getAttribute('data-seq') : null,
+          price: room ? room.getAttribute('data-price') : null,
+          countdown: q('#auction-countdown') ? q('#auction-countdown').textContent : '',
+          live: q('#auction-live') ? q('#auction-live').textContent : '',
+          phase: q('#auction-phase') ? q('#auction-phase').textContent : '',
+          rows: Array.from(document.querySelectorAll('#auction-bids tbody tr')).map(tr => tr.textContent),
+        };""")
+
+
+def wait_auction(visit, predicate, timeout=15):
+    state = auction_state(visit)
+    deadline = time.monotonic() + timeout
+    while not predicate(state) and time.monotonic() < deadline:
+        time.sleep(0.25)
+        state = auction_state(visit)
+    return state
+
+
+def run_auction_room(driver, base, shots):
+    """The auction room (网络竞价室) at 375 px (anonymous) and 1280 px (bidder1) at once: live over WebSocket, the
+    countdown on server time, a bid from the page's form and one through the API reach both windows without reloading."""
+    desktop_driver = None
+    try:
+        tenderer, admin = api_token(base, "tenderer"), api_token(base, "admin")
+        project = api_json(base, "/api/v1/projects", tenderer, json.dumps({
+            "title": "国有企业闲置车辆转让（网络竞价）", "catalogCode": "property.online-auction", "region": "厦门市",
+            "lots": [{"title": "车辆一批", "estimateFen": 10_000_000, "depositFen": 100_000}]}).encode())
+        now = time.time()
+        iso = lambda t: time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
+        auction = api_json(base, f"/api/v1/projects/{project['id']}/lots/{project['lots'][0]['id']}/auctions", tenderer, json.dumps({
+            "kind": "english", "startPriceFen": 5_000_000, "incrementFen": 10_000, "depositFen": 500_000, "reserveFen": 6_000_000,
+            "opensAt": iso(now + 3), "closesAt": iso(now + 600), "countdownSeconds": 300}).encode())
+        bidders = {}
+        for user in ("bidder1", "bidder2"):
+            bidders[user] = api_token(base, user)
+            registration = api_json(base, f"/api/v1/auctions/{auction['id']}/registrations", bidders[user], b"{}")
+            api_json(base, f"/api/v1/auctions/{auction['id']}/registrations/{registration['id']}/deposit", admin, b'{"amountFen": 500000}')
+        path = f"/auctions/{auction['id']}"
+        phone = Visit(driver, base, shots, "phone", 375, 812, True)
+        desktop_driver = new_driver()
+        desktop = Visit(desktop_driver, base, shots, "desktop", 1280, 900, False)
+        phone.setup()
+        desktop.setup()
+        desktop.sign_in("bidder1")
+        for visit in (phone, desktop):
+            visit.get(path)
+            visit.driver.execute_script("window.__auctionMarker = 'loaded-once'")
+            state = wait_auction(visit, lambda s: s["live"] == "实时 live" and s["seq"] not in (None, "0"), 15)
+            visit.check("auction room: Chinese page, live over WebSocket, opened on time",
+                        "产权网络竞价" in visit.text("main h1") and state["live"] == "实时 live" and state["seq"] not in (None, "0"),
+                        f"{state['live']!r} seq {state['seq']}")
+            first = state["countdown"]
+            time.sleep(1.3)
+            visit.check("auction room: the countdown runs (server time)", re.match(r"^\d\d:\d\d:\d\d$", auction_state(visit)["countdown"] or "")
+                        is not None and auction_state(visit)["countdown"] != first, f"{first} → {auction_state(visit)['countdown']}")
+            visit.page_ok("auction room before bidding")
+        form = desktop.driver.find_element(By.CSS_SELECTOR, "#auction-bid")
+        desktop.check("auction room: the qualified bidder sees the bid form", form.is_displayed())
+        form.find_element(By.NAME, "amount").send_keys("50000.00")
+        form.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
+        WebDriverWait(desktop.driver, 15).until(lambda d: d.find_element(By.CSS_SELECTOR, "#auction-bid-result").text != "")
+        result = desktop.driver.find_element(By.CSS_SELECTOR, "#auction-bid-result").text
+        desktop.check("auction room: the form's bid is acknowledged", "出价成功" in result, result)
+        api_json(base, f"/api/v1/auctions/{auction['id']}/bids", bidders["bidder2"], json.dumps({"clientBidId": "browser-2", "amountFen": 5_020_000}).encode())
+        for visit in (phone, desktop):
+            state = wait_auction(visit, lambda s: s["price"] == "5020000" and len(s["rows"]) == 2)
+            visit.check("auction room: both bids appear live, by bidder number, without reloading",
+                        state["marker"] == "loaded-once" and state["price"] == "5020000" and len(state["rows"]) == 2
+                        and not any("企业" in row for row in state["rows"]), f"{state['price']} {state['rows']}")
+            visit.page_ok("auction room after two bids")
+    except Exception as error:  # noqa: BLE001 — one failed check, the rest of the run goes on
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        check("auction room: step ran", False, f"{type(error).__name__}: {message}")
+    finally:
+        if desktop_driver is not None:
+            try:
+                desktop_driver.quit()
+            except Exception:  # noqa: BLE001
+                pass
+
+
 def main():
     started = time.monotonic()
     binary = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/yiwang"
@@ -533,6 +621,7 @@ def main():
         for name, width, height, mobile in SIZES:
             run_size(Visit(driver, base, shots, name, width, height, mobile), names)
         run_opening_room(driver, base, shots, os.path.abspath(binary), data_dir, work)
+        run_auction_room(driver, base, shots)
     except Exception as error:  # noqa: BLE001 — counted, then the server is stopped all the same
         check("browser check ran", False, f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}")
     finally:

@@ -51,6 +51,7 @@ struct APIController {
         self.addSupervisionRoutes(to: group)
         self.addEvaluationRoutes(to: group)
         self.addPlatformRoutes(to: group)
+        self.addAuctionRoutes(to: group)
     }
 
     // MARK: accounts

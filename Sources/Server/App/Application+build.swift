@@ -1,9 +1,11 @@
 import Foundation
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import Metrics
 import Prometheus
 import ServiceLifecycle
+import Storage
 import Synchronization
 
 /// Builds the whole application; `yiwang serve`, `yiwang demo` and the tests all call this.
@@ -11,9 +13,13 @@ public func buildApplication(platform: Platform, configuration: AppConfiguration
     let router = buildRouter(platform: platform)
     var app = Application(
         router: router,
+        server: .http1WebSocketUpgrade(webSocketRouter: buildWebSocketRouter(platform: platform)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "yiwang"),
         logger: platform.logger
     )
+    if let postgres = platform.engine as? PostgresEngine {
+        app.addServices(AuctionListener(engine: postgres, logger: platform.logger))
+    }
     if configuration.schedulerSeconds > 0 {
         app.addServices(DeadlineScheduler(platform: platform, interval: .seconds(configuration.schedulerSeconds)))
     }
@@ -79,6 +85,11 @@ struct DeadlineScheduler: Service {
                 _ = try await self.platform.bidding.openDueLots()
             } catch {
                 self.platform.logger.error("scheduler: opening due lots failed: \(error)")
+            }
+            do {
+                _ = try await self.platform.auctions.advanceDue()
+            } catch {
+                self.platform.logger.error("scheduler: closing due auctions failed: \(error)")
             }
             do {
                 _ = try await self.platform.log.checkpoint()

@@ -25,6 +25,7 @@ struct PortalController {
         router.get("/projects/:project", use: self.project)
         router.get("/projects/:project/certificate", use: self.certificate)
         router.get("/projects/:project/lots/:lot/opening", use: self.openingRoom)
+        router.get("/auctions/:auction", use: self.auctionRoom)
         router.get("/projects/:project/certificate.json", use: self.certificateDownload)
         // Accounts
         router.get("/login", use: self.loginForm)

@@ -1,0 +1,104 @@
+import Auctions
+import Foundation
+import SQLKit
+import Storage
+import TradingCore
+
+extension AuctionService {
+    /// Writes what one engine event did, inside the caller's locked transaction: one stream message per visible change
+    /// (opened, timed period, bid, closed) numbered from the row's `seq`, the snapshot and its columns, and at the close
+    /// the close record (成交确认书 or 流拍, deposits to release, the bidding record). On PostgreSQL a NOTIFY tells the
+    /// other server processes after the commit. Returns the messages written.
+    static func persist(
+        _ engine: AuctionEngine, effects: [AuctionEffect], row: inout AuctionRow, at now: Date, platform: Platform, on db: any SQLDatabase
+    ) async throws -> [AuctionMessage] {
+        var messages: [AuctionMessage] = []
+        let endsAt = engine.endsAt.map(Timestamps.rfc3339)
+        var registry: AuctionRegistry?
+        for effect in effects {
+            var message = AuctionMessage(seq: row.seq + Int64(messages.count) + 1, auctionId: row.id, type: "", time: Timestamps.rfc3339(now), endsAt: endsAt)
+            message.standingPriceFen = engine.machine.standingPrice
+            switch effect {
+            case .announce(.opened):
+                message.type = "opened"
+            case .announce(.timedPeriodStarted):
+                message.type = "timed-bidding"
+            case .bidAccepted(let ack):
+                message.type = "bid"
+                message.time = Timestamps.rfc3339(ack.receivedAt)
+                message.number = ack.bidder.rawValue
+                message.amountFen = ack.amount
+                message.bidSequence = Int64(ack.sequence)
+                message.standingPriceFen = ack.standingPrice
+            case .closed(let outcome, let closedAt):
+                message.type = "closed"
+                message.time = Timestamps.rfc3339(closedAt)
+                message.endsAt = nil
+                let loaded = try registry ?? row.decodedRegistry()
+                registry = loaded
+                let close = try Self.closeRecord(engine, registry: loaded, row: row)
+                row.closeRecord = try Self.json(close)
+                message.outcome = outcome.winner == nil ? "unsold" : "sold"
+                message.winnerNumber = close.confirmation?.winnerNumber.digits
+                message.priceFen = close.confirmation?.price
+                message.reasonZh = close.unsoldReason?.chineseMessage
+                message.reasonEn = close.unsoldReason?.englishMessage
+            default:
+                continue
+            }
+            messages.append(message)
+        }
+        for message in messages {
+            try await db.insert("auction_events", AuctionEventRow(
+                auctionId: row.id, seq: message.seq, kind: message.type, message: try Self.json(message), createdAt: Timestamps.millis(now)
+            ))
+        }
+        row.seq += Int64(messages.count)
+        row.machine = try engine.encoded()
+        row.status = engine.status
+        row.nextDeadline = engine.machine.nextDeadline.map(Timestamps.millis)
+        row.endsAt = engine.endsAt.map(Timestamps.millis)
+        row.standingFen = engine.machine.standingPrice
+        row.updatedAt = Timestamps.millis(now)
+        try await db.raw("""
+            UPDATE auctions SET machine = \(bind: row.machine), status = \(bind: row.status), seq = \(bind: row.seq),
+            next_deadline = \(bind: row.nextDeadline), ends_at = \(bind: row.endsAt), standing_fen = \(bind: row.standingFen),
+            close_record = \(bind: row.closeRecord), registry = \(bind: row.registry), updated_at = \(bind: row.updatedAt)
+            WHERE id = \(bind: row.id)
+            """).run()
+        if platform.engine.dialect == .postgres, !messages.isEmpty {
+            try await db.raw("SELECT pg_notify(\(bind: AuctionHub.channel), \(bind: row.id))").run()
+        }
+        return messages
+    }
+
+    /// The witness-log entries of time-driven changes (the bid's own entry is written by the bid path).
+    static func logStateChanges(_ messages: [AuctionMessage], row: AuctionRow, at now: Date, on db: any SQLDatabase) async throws {
+        for message in messages where message.type != "bid" {
+            var data = ["auction": row.id, "seq": "\(message.seq)"]
+            if let outcome = message.outcome { data["outcome"] = outcome }
+            if let price = message.priceFen { data["priceFen"] = "\(price)" }
+            if let number = message.winnerNumber { data["winnerNumber"] = number }
+            if let endsAt = message.endsAt { data["endsAt"] = endsAt }
+            if message.type == "closed", let record = row.closeRecord { data["closeRecordSha256"] = OpeningRoom.sha256(record) }
+            _ = try await LogRecords.append(
+                LogEvent(type: "auction.\(message.type)", project: row.projectId, lot: row.lotId, actor: Actor.system.logName,
+                         time: Timestamps.parse(message.time) ?? now, data: data),
+                on: db
+            )
+        }
+    }
+
+    /// 竞价结束 — the close record of a closed engine.
+    static func closeRecord(_ engine: AuctionEngine, registry: AuctionRegistry, row: AuctionRow) throws -> AuctionClose {
+        let parameters = try row.decodedParameters()
+        do {
+            return try AuctionClose(
+                machine: engine.machine, registry: registry, reserve: try row.sealedReserve(),
+                depositRelease: try AuctionSetup.depositRelease(parameters)
+            )
+        } catch let error as AuctionRecordError {
+            throw TradingError.conflict("auction-record", zh: error.chineseMessage, en: error.englishMessage)
+        }
+    }
+}

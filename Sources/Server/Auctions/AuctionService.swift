@@ -1,0 +1,142 @@
+import Auctions
+import Foundation
+import SQLKit
+import Storage
+import TradingCore
+
+/// 网络竞价 — online auctions of a lot in the server, driving the pure engines of the Auctions module. Every change is
+/// ONE transaction that locks the auction row (PostgreSQL `SELECT … FOR UPDATE`; SQLite: the single writer), reads
+/// the server clock inside the lock as the legal time, feeds the engine, and writes the engine snapshot, the stream
+/// messages, the bid row and the witness-log entry together. Nothing in process memory decides the order of bids.
+public struct AuctionService: Sendable {
+    let platform: Platform
+
+    /// Trading types whose projects may hold an auction (the ascending engines).
+    static let tradingTypes: Set<String> = ["property", "assets", "land"]
+
+    /// What a project's runner (or the operator) gives to open an auction on a lot.
+    public struct Form: Sendable, Codable {
+        /// The engine: `english` or `judicial`.
+        public var kind: String
+        /// 起始价 (起拍价), fen.
+        public var startPriceFen: Int64
+        /// 加价幅度, fen.
+        public var incrementFen: Int64
+        /// 竞买保证金, fen.
+        public var depositFen: Int64
+        /// 保留价, fen — sealed: stored beside the auction, revealed only at the close (拍卖法§50).
+        public var reserveFen: Int64?
+        /// 评估价, fen (judicial).
+        public var appraisedValueFen: Int64?
+        /// Bidding opens (RFC 3339).
+        public var opensAt: String
+        /// The scheduled end of free bidding (English) or of bidding (judicial).
+        public var closesAt: String
+        /// 限时报价期 countdown in seconds (English).
+        public var countdownSeconds: Int?
+        /// Extension window and length in seconds (judicial).
+        public var extensionSeconds: Int?
+        /// At most this many increments in one bid.
+        public var maximumIncrementsPerBid: Int?
+        /// The most a relisting may cut the start price, %.
+        public var relistingMaxCutPercent: Int?
+        /// Losers' deposits are released within this many hours.
+        public var depositReleaseHours: Int?
+        /// Registration closes here, if set.
+        public var registrationClosesAt: String?
+        /// 优先购买权人 and their order (judicial).
+        public var preemption: [AuctionParameters.Preemption]?
+
+        /// An English auction's form with the defaults for everything else (benchmarks, demos).
+        public init(kind: String, startPriceFen: Int64, incrementFen: Int64, depositFen: Int64, opensAt: String, closesAt: String, countdownSeconds: Int? = nil) {
+            self.kind = kind
+            self.startPriceFen = startPriceFen
+            self.incrementFen = incrementFen
+            self.depositFen = depositFen
+            self.opensAt = opensAt
+            self.closesAt = closesAt
+            self.countdownSeconds = countdownSeconds
+        }
+    }
+
+    /// Creates an auction on a lot of a property, assets or land project. Refused (422) when the rules break the
+    /// engine's checks (judicial: start ≥ 70 % of the appraisal, deposit 5–20 %, ≥ 24 h) — nothing is written then.
+    public func create(projectID: String, lotID: String, form: Form, by actor: Actor) async throws -> AuctionView {
+        let opensAt = try APIController.instant(form.opensAt, field: "opensAt")
+        let closesAt = try APIController.instant(form.closesAt, field: "closesAt")
+        let registrationCloses = try form.registrationClosesAt.map { try APIController.instant($0, field: "registrationClosesAt") }
+        let parameters = AuctionParameters(
+            kind: form.kind, startPriceFen: form.startPriceFen, incrementFen: form.incrementFen, depositFen: form.depositFen,
+            appraisedValueFen: form.appraisedValueFen, opensAt: Timestamps.millis(opensAt), closesAt: Timestamps.millis(closesAt),
+            countdownSeconds: form.countdownSeconds, extensionSeconds: form.extensionSeconds,
+            maximumIncrementsPerBid: form.maximumIncrementsPerBid, relistingMaxCutPercent: form.relistingMaxCutPercent,
+            depositReleaseHours: form.depositReleaseHours, registrationClosesAt: registrationCloses.map(Timestamps.millis),
+            preemption: form.preemption ?? [], previousStartPriceFen: nil
+        )
+        return try await self.create(projectID: projectID, lotID: lotID, parameters: parameters, reserveFen: form.reserveFen, relistedFrom: nil, by: actor)
+    }
+
+    func create(projectID: String, lotID: String, parameters: AuctionParameters, reserveFen: Int64?, relistedFrom: String?, by actor: Actor) async throws -> AuctionView {
+        let reserve = try AuctionSetup.reserve(reserveFen)
+        let initial = try AuctionSetup.engine(parameters, reserve: reserve, preemption: [])
+        let deposit = try AuctionSetup.deposit(parameters)
+        _ = try AuctionSetup.depositRelease(parameters)
+        let id = Identifiers.make()
+        let secret = (0..<32).map { _ in UInt8.random(in: 0...255) }
+        let registry = AuctionRegistry(
+            auctionID: id, deposit: deposit, numbering: try BidderNumberScheme(secret: secret),
+            closesAt: parameters.registrationClosesAt.map(Timestamps.date)
+        )
+        let platform = self.platform
+        let row = try await platform.engine.transaction { db in
+            guard let project = try await db.row("SELECT * FROM projects WHERE id = \(bind: projectID)", as: ProjectRow.self) else {
+                throw TradingError.notFound("Project", zh: "项目")
+            }
+            guard TenderService.runs(project, actor) || actor.role == .operator else {
+                throw TradingError.forbidden("只有本项目的出让方、代理机构或平台运营方可以设置竞价", en: "Only the project's owner, its agency or the operator sets up an auction")
+            }
+            guard Self.tradingTypes.contains(project.tradingType) else {
+                throw TradingError.invalid("auction-trading-type", zh: "网络竞价只适用于产权、资产资源和土地使用权项目", en: "Online auctions are for property, assets and land projects")
+            }
+            guard try await db.row("SELECT * FROM lots WHERE id = \(bind: lotID) AND project_id = \(bind: projectID)", as: LotRow.self) != nil else {
+                throw TradingError.notFound("Lot", zh: "标段")
+            }
+            let now = Timestamps.date(Timestamps.millis(platform.clock.now()))
+            var engine = initial
+            _ = engine.tick(now: now)
+            let position = try await LogRecords.append(
+                LogEvent(type: "auction.created", project: projectID, lot: lotID, actor: actor.logName, time: now, data: [
+                    "auction": id, "kind": parameters.kind, "startPriceFen": "\(parameters.startPriceFen)", "incrementFen": "\(parameters.incrementFen)",
+                    "depositFen": "\(parameters.depositFen)", "opensAt": Timestamps.rfc3339(Timestamps.date(parameters.opensAt)),
+                    "closesAt": Timestamps.rfc3339(Timestamps.date(parameters.closesAt)), "reserve": reserve == nil ? "none" : "sealed",
+                    "relistedFrom": relistedFrom ?? "",
+                ]),
+                on: db
+            )
+            let row = AuctionRow(
+                id: id, projectId: projectID, lotId: lotID, kind: parameters.kind, status: engine.status,
+                parameters: try Self.json(parameters), reserveFen: reserveFen, registry: try Self.json(registry),
+                machine: try engine.encoded(), seq: 0, nextDeadline: engine.machine.nextDeadline.map(Timestamps.millis),
+                endsAt: engine.endsAt.map(Timestamps.millis), standingFen: nil, closeRecord: nil, relistedFrom: relistedFrom,
+                createdBy: actor.accountID, createdAt: Timestamps.millis(now), updatedAt: Timestamps.millis(now), logIndex: position.index
+            )
+            try await db.insert("auctions", row)
+            return row
+        }
+        return try AuctionView(row, registration: nil, now: platform.clock.now())
+    }
+
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Locks the auction row for the rest of the transaction (PostgreSQL row lock; SQLite already holds the writer).
+    static func locked(_ auctionID: String, platform: Platform, on db: any SQLDatabase) async throws -> AuctionRow {
+        let query = SQLQueryString("SELECT * FROM auctions WHERE id = ") + "\(bind: auctionID)" + SQLQueryString(platform.engine.forUpdate)
+        guard let row = try await db.row(query, as: AuctionRow.self) else { throw TradingError.auctionNotFound }
+        return row
+    }
+}
+

@@ -1,0 +1,223 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import HummingbirdWSClient
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+import NIOPosix
+import Server
+import Storage
+import Synchronization
+import TradingCore
+
+/// `yiwang bench auction` — one auction with many bidders and WebSocket watchers, then many auctions at once. Bids go
+/// through the locked bid path (`AuctionService.bid`, one transaction each, in process); watchers follow
+/// `/api/v1/auctions/{id}/live` over real WebSockets on loopback. Fan-out latency = the watcher's receipt − the bid's
+/// server receipt time (same machine clock).
+struct BenchAuction: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "auction", abstract: "Bids per second and WebSocket fan-out latency of online auctions.")
+
+    @Option(help: "Database (SQLite path or postgres:// URL of an empty database); a temporary SQLite database when omitted.") var database: String?
+    @Option(help: "Bidders in the single auction.") var bidders = 200
+    @Option(help: "WebSocket watchers (split over the auctions in the second phase).") var watchers = 1000
+    @Option(help: "Concurrent auctions in the second phase (two bidders each).") var auctions = 100
+    @Option(help: "Seconds of bidding per phase.") var seconds = 10
+
+    func run() async throws {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yiwang-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var logger = Logger(label: "yiwang-bench")
+        logger.logLevel = .error
+        let configuration = AppConfiguration(
+            databaseURL: self.database ?? directory.appendingPathComponent("bench.sqlite").path, dataDirectory: directory.path,
+            maxUploadBytes: 1024, bcryptCost: 4, sessionHours: 24, schedulerSeconds: 0
+        )
+        let platform = try await PlatformBootstrap.open(configuration, clock: SystemClock(), logger: logger)
+        let bench = AuctionBench(platform: platform, logger: logger)
+        let people = try await bench.people(count: max(self.bidders, 2 * self.auctions))
+        let server = try await AuctionBench.startServer(platform: platform)
+        defer { server.task.cancel() }
+        let single = try await bench.phase(
+            auctions: 1, biddersPerAuction: self.bidders, watchersPerAuction: self.watchers, seconds: self.seconds, people: people, port: server.port)
+        print("auction.single engine=\(platform.engine.dialect.rawValue) bidders=\(self.bidders) watchers=\(self.watchers) \(single)")
+        let many = try await bench.phase(
+            auctions: self.auctions, biddersPerAuction: 2, watchersPerAuction: max(1, self.watchers / max(self.auctions, 1)), seconds: self.seconds,
+            people: people, port: server.port)
+        print("auction.concurrent engine=\(platform.engine.dialect.rawValue) auctions=\(self.auctions) watchers=\(max(1, self.watchers / max(self.auctions, 1)) * self.auctions) \(many)")
+        server.task.cancel()
+        await platform.engine.shutdown()
+    }
+}
+
+/// The bench's accounts, auctions, bidders and watchers.
+struct AuctionBench: Sendable {
+    let platform: Platform
+    let logger: Logger
+
+    struct People: Sendable {
+        var tenderer: Actor
+        var bidders: [Actor]
+        var projectID: String
+        var lotID: String
+    }
+
+    struct Result: Sendable, CustomStringConvertible {
+        var accepted: Int
+        var refused: Int
+        var seconds: Double
+        var latencies: [Double]
+
+        var description: String {
+            let sorted = self.latencies.sorted()
+            func percentile(_ p: Double) -> String {
+                sorted.isEmpty ? "n/a" : String(format: "%.1f", sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))])
+            }
+            return "bids_per_s=\(String(format: "%.0f", Double(self.accepted) / self.seconds)) accepted=\(self.accepted) refused=\(self.refused) "
+                + "fanout_p50_ms=\(percentile(0.5)) fanout_p99_ms=\(percentile(0.99)) samples=\(sorted.count)"
+        }
+    }
+
+    func people(count: Int) async throws -> People {
+        let accounts = self.platform.accounts
+        func actor(_ registered: AccountService.Registered, _ role: Role) -> Actor {
+            Actor(accountID: registered.account.id, username: registered.account.username, role: role, partyID: registered.party.id, displayName: registered.party.name)
+        }
+        let owner = try await accounts.registerEnterprise(.init(name: "国有资产经营公司", creditCode: CreditCode.completing("9135020015600001")!, username: "owner", password: "bench-password", role: "tenderer"))
+        let tenderer = actor(owner, .tenderer)
+        var bidders: [Actor] = []
+        for index in 0..<count {
+            let code = CreditCode.completing(String(format: "91350200%08d", 20_000_000 + index))!
+            let registered = try await accounts.registerEnterprise(.init(name: "竞买企业\(index)有限公司", creditCode: code, username: "bidder\(index)", password: "bench-password", role: "bidder"))
+            bidders.append(actor(registered, .bidder))
+        }
+        let project = try await self.platform.tenders.create(
+            .init(title: "国有资产网络竞价（基准测试）", catalogCode: "property.online-auction", region: "厦门市",
+                  lots: [.init(title: "资产包", estimateFen: 100_000_000, depositFen: 1_000_000)]), by: tenderer)
+        return People(tenderer: tenderer, bidders: bidders, projectID: project.id, lotID: project.lots[0].id)
+    }
+
+    /// Opens `auctions` auctions with their bidders registered and qualified, connects the watchers, bids for `seconds`.
+    func phase(auctions count: Int, biddersPerAuction: Int, watchersPerAuction: Int, seconds: Int, people: People, port: Int) async throws -> Result {
+        let now = Date()
+        var auctions: [(id: String, bidders: [Actor])] = []
+        for index in 0..<count {
+            let form = AuctionService.Form(
+                kind: "english", startPriceFen: 1_000_000, incrementFen: 100, depositFen: 10_000,
+                opensAt: Timestamps.rfc3339(now), closesAt: Timestamps.rfc3339(now.addingTimeInterval(3600)))
+            let view = try await self.platform.auctions.create(projectID: people.projectID, lotID: people.lotID, form: form, by: people.tenderer)
+            let bidders = (0..<biddersPerAuction).map { people.bidders[(index * biddersPerAuction + $0) % people.bidders.count] }
+            for bidder in bidders {
+                let registration = try await self.platform.auctions.register(auctionID: view.id, by: bidder)
+                _ = try await self.platform.auctions.confirmDeposit(auctionID: view.id, registrationID: registration.id, amountFen: 10_000, by: .system)
+            }
+            auctions.append((view.id, bidders))
+        }
+        let shared = BenchShared()
+        let rooms = auctions
+        let watcherTasks = Task {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for auction in rooms {
+                    for _ in 0..<watchersPerAuction {
+                        group.addTask { try await self.watch(auction.id, port: port, shared: shared) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+        let expected = auctions.count * watchersPerAuction
+        let waitUntil = Date().addingTimeInterval(120)
+        while shared.ready.load(ordering: .relaxed) < expected, Date() < waitUntil { try await Task.sleep(for: .milliseconds(100)) }
+        let started = Date()
+        let deadline = started.addingTimeInterval(TimeInterval(seconds))
+        let (accepted, refused) = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
+            for auction in auctions {
+                let counter = BenchShared()
+                for (slot, bidder) in auction.bidders.enumerated() {
+                    group.addTask {
+                        var accepted = 0, refused = 0
+                        var step = 0
+                        while Date() < deadline {
+                            let amount = 1_000_000 + 100 * counter.amounts.wrappingAdd(1, ordering: .relaxed).newValue
+                            step += 1
+                            do {
+                                _ = try await self.platform.auctions.bid(auctionID: auction.id, clientBidID: "\(slot)-\(step)", amountFen: amount, by: bidder)
+                                accepted += 1
+                            } catch {
+                                refused += 1
+                                if refused == 1, !(error is TradingError) { self.logger.error("bid failed: \(error)") }
+                            }
+                        }
+                        return (accepted, refused)
+                    }
+                }
+            }
+            return try await group.reduce(into: (0, 0)) { $0.0 += $1.0; $0.1 += $1.1 }
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        try await Task.sleep(for: .milliseconds(500))
+        shared.done.store(true, ordering: .relaxed)
+        for auction in auctions {
+            _ = try? await self.platform.auctions.bid(auctionID: auction.id, clientBidID: "final", amountFen: 900_000_000, by: auction.bidders[0])
+        }
+        _ = try? await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await watcherTasks.value }
+            group.addTask { try await Task.sleep(for: .seconds(15)); watcherTasks.cancel() }
+            try await group.next()
+            group.cancelAll()
+        }
+        if shared.ready.load(ordering: .relaxed) < expected { self.logger.error("only \(shared.ready.load(ordering: .relaxed)) of \(expected) watchers connected") }
+        return Result(accepted: accepted, refused: refused, seconds: elapsed, latencies: shared.latencies.withLock { $0 })
+    }
+
+    struct Frame: Decodable { var seq: Int64; var type: String; var time: String }
+
+    private func watch(_ auctionID: String, port: Int, shared: BenchShared) async throws {
+        let decoder = JSONDecoder()
+        var config = WebSocketClientConfiguration()
+        config.maxFrameSize = 1 << 20
+        try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/api/v1/auctions/\(auctionID)/live?after=0", configuration: config, logger: self.logger) { inbound, _, _ in
+            var counted = false
+            var local: [Double] = []
+            for try await message in inbound.messages(maxSize: 1 << 20) {
+                guard case .text(let text) = message, let frame = try? decoder.decode(Frame.self, from: Data(text.utf8)) else { continue }
+                if !counted {
+                    counted = true
+                    shared.ready.add(1, ordering: .relaxed)
+                }
+                if frame.type == "bid", let sent = Timestamps.parse(frame.time) {
+                    local.append(Date().timeIntervalSince(sent) * 1000)
+                    if shared.done.load(ordering: .relaxed) { break }
+                }
+            }
+            shared.latencies.withLock { $0 += local }
+        }
+    }
+
+    /// An in-process server with the WebSocket routes on a free loopback port.
+    static func startServer(platform: Platform) async throws -> (port: Int, task: Task<Void, any Error>) {
+        let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+        var serverLogger = platform.logger
+        serverLogger.logLevel = .critical
+        let app = Application(
+            router: buildRouter(platform: platform),
+            server: .http1WebSocketUpgrade(webSocketRouter: buildWebSocketRouter(platform: platform)),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "yiwang", backlog: 4096),
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+            logger: serverLogger
+        )
+        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        var port = 0
+        for await value in stream { port = value; break }
+        return (port, task)
+    }
+}
+
+/// Counters shared by the bench's tasks.
+final class BenchShared: Sendable {
+    let latencies = Mutex<[Double]>([])
+    let ready = Atomic<Int>(0)
+    let done = Atomic<Bool>(false)
+    let amounts = Atomic<Int64>(0)
+}
