@@ -16,6 +16,8 @@ public final class AuctionHub: Sendable {
     private struct Room {
         var generation: UInt64 = 0
         var recent: [AuctionMessage] = []
+        /// The JSON of kept messages without `serverTime` (added per send), encoded once for all watchers.
+        var encoded: [Int64: String] = [:]
         var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
     }
 
@@ -28,21 +30,42 @@ public final class AuctionHub: Sendable {
 
     /// Publishes committed messages (in any order; kept sorted by `seq`) and wakes the watchers.
     public func publish(_ auctionID: String, _ messages: [AuctionMessage]) {
+        // The room is changed in place (`rooms[id, default:]`): a copy would copy every waiter on every call.
         let woken = self.rooms.withLock { rooms -> [CheckedContinuation<Void, Never>] in
-            var room = rooms[auctionID] ?? Room()
             if !messages.isEmpty {
-                let known = Set(room.recent.map(\.seq))
-                room.recent += messages.filter { !known.contains($0.seq) }
-                room.recent.sort { $0.seq < $1.seq }
-                if room.recent.count > Self.kept { room.recent.removeFirst(room.recent.count - Self.kept) }
+                let known = Set(rooms[auctionID, default: Room()].recent.map(\.seq))
+                rooms[auctionID, default: Room()].recent += messages.filter { !known.contains($0.seq) }
+                rooms[auctionID, default: Room()].recent.sort { $0.seq < $1.seq }
+                let excess = rooms[auctionID, default: Room()].recent.count - Self.kept
+                if excess > 0 {
+                    for message in rooms[auctionID, default: Room()].recent.prefix(excess) { rooms[auctionID]?.encoded.removeValue(forKey: message.seq) }
+                    rooms[auctionID, default: Room()].recent.removeFirst(excess)
+                }
             }
-            room.generation &+= 1
-            let waiters = Array(room.waiters.values)
-            room.waiters = [:]
-            rooms[auctionID] = room
+            rooms[auctionID, default: Room()].generation &+= 1
+            let waiters = Array(rooms[auctionID, default: Room()].waiters.values)
+            rooms[auctionID, default: Room()].waiters.removeAll(keepingCapacity: true)
             return waiters
         }
         for continuation in woken { continuation.resume() }
+    }
+
+    /// The JSON text of a stream message without `serverTime`, encoded once per kept message (a `clock` message, which
+    /// repeats the last seq, is encoded each time).
+    func json(_ auctionID: String, _ message: AuctionMessage) throws -> String {
+        let cacheable = message.type != "clock"
+        if cacheable, let text = self.rooms.withLock({ $0[auctionID]?.encoded[message.seq] }) { return text }
+        var bare = message
+        bare.serverTime = nil
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let text = String(decoding: try encoder.encode(bare), as: UTF8.self)
+        if cacheable {
+            self.rooms.withLock { rooms in
+                if rooms[auctionID]?.recent.contains(where: { $0.seq == message.seq }) == true { rooms[auctionID]?.encoded[message.seq] = text }
+            }
+        }
+        return text
     }
 
     /// Rings the bell of `auctionID` without messages (watchers read the database).
@@ -73,10 +96,8 @@ public final class AuctionHub: Sendable {
             group.addTask {
                 await withCheckedContinuation { continuation in
                     let ready = self.rooms.withLock { rooms -> Bool in
-                        var room = rooms[auctionID] ?? Room()
-                        if room.generation != generation || Task.isCancelled { return true }
-                        room.waiters[id] = continuation
-                        rooms[auctionID] = room
+                        if rooms[auctionID, default: Room()].generation != generation || Task.isCancelled { return true }
+                        rooms[auctionID, default: Room()].waiters[id] = continuation
                         return false
                     }
                     if ready { continuation.resume() }

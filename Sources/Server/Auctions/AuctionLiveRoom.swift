@@ -90,13 +90,12 @@ struct AuctionLiveRoom: Sendable {
         }
     }
 
+    /// Sends each message as JSON with this moment's `serverTime` added to the text the hub encoded once.
     private func send(_ messages: [AuctionMessage], to outbound: WebSocketOutboundWriter) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         let now = Timestamps.rfc3339(self.platform.clock.now())
-        for var message in messages {
-            message.serverTime = now
-            try await outbound.write(.text(String(decoding: try encoder.encode(message), as: UTF8.self)))
+        for message in messages {
+            let text = try self.platform.auctionHub.json(self.auctionID, message)
+            try await outbound.write(.text(text.dropLast() + ",\"serverTime\":\"\(now)\"}"))
         }
     }
 }
