@@ -51,7 +51,7 @@ extension AuctionService {
                 statusCode: 201, response: "", logIndex: 0
             )
             let answer: Result<BidAnswer, TradingError>
-            var logData = ["auction": auctionID, "amountFen": "\(amountFen)", "clientBidIdSha256": OpeningRoom.sha256(clientBidID)]
+            var logData = ["auction": auctionID, "amountFen": "\(amountFen)", "clientBidIdSha256": Secrets.sha256(clientBidID)]
             if let acknowledgement = effects.acknowledgement {
                 let seq = persisted.first { $0.bidSequence == Int64(acknowledgement.sequence) }?.seq ?? row.seq
                 let view = BidAnswer(auctionID: auctionID, acknowledgement: acknowledgement, seq: seq)

@@ -80,7 +80,7 @@ extension AuctionService {
             if let price = message.priceFen { data["priceFen"] = "\(price)" }
             if let number = message.winnerNumber { data["winnerNumber"] = number }
             if let endsAt = message.endsAt { data["endsAt"] = endsAt }
-            if message.type == "closed", let record = row.closeRecord { data["closeRecordSha256"] = OpeningRoom.sha256(record) }
+            if message.type == "closed", let record = row.closeRecord { data["closeRecordSha256"] = Secrets.sha256(record) }
             _ = try await LogRecords.append(
                 LogEvent(type: "auction.\(message.type)", project: row.projectId, lot: row.lotId, actor: Actor.system.logName,
                          time: Timestamps.parse(message.time) ?? now, data: data),

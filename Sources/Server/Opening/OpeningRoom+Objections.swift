@@ -35,7 +35,7 @@ extension OpeningRoom {
             let id = Identifiers.make()
             let position = try await LogRecords.append(
                 LogEvent(type: "opening.objection-raised", project: projectID, lot: lotID, actor: registration.bidderCommitment, time: now,
-                         data: ["objection": id, "textSha256": Self.sha256(text)]),
+                         data: ["objection": id, "textSha256": Secrets.sha256(text)]),
                 on: db
             )
             let row = OpeningObjectionRow(
@@ -68,7 +68,7 @@ extension OpeningRoom {
             let now = platform.clock.now()
             let position = try await LogRecords.append(
                 LogEvent(type: "opening.objection-answered", project: projectID, lot: lotID, actor: actor.logName, time: now,
-                         data: ["objection": objectionID, "answerSha256": Self.sha256(text)]),
+                         data: ["objection": objectionID, "answerSha256": Secrets.sha256(text)]),
                 on: db
             )
             row.answer = text
@@ -112,9 +112,5 @@ extension OpeningRoom {
             throw TradingError.invalid("text-too-long", zh: "\(what.zh)不能超过\(Self.maxText)字", en: "\(what.en) is longer than \(Self.maxText) characters")
         }
         return text
-    }
-
-    static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -28,7 +28,7 @@ extension OpeningRoom {
                 )
             }
             let text = Self.recordText(status, project: project, lot: lot, signer: actor, at: now)
-            let sha = Self.sha256(text)
+            let sha = Secrets.sha256(text)
             let position = try await LogRecords.append(
                 LogEvent(type: "opening.record-signed", project: projectID, lot: lotID, actor: actor.logName, time: now,
                          data: ["recordSha256": sha, "objections": String(status.objections.count), "bids": String(status.bidCount ?? 0)]),

@@ -117,12 +117,9 @@ public struct AccountService: Sendable {
         guard let account, matches else {
             throw TradingError(.unauthenticated, code: "bad-credentials", zh: "用户名或密码错误", en: "Wrong username or password")
         }
-        var bytes = [UInt8](repeating: 0, count: 32)
-        var generator = SystemRandomNumberGenerator()
-        for index in bytes.indices { bytes[index] = generator.next() }
-        let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let token = Secrets.make()
         let now = self.platform.nowMillis()
-        let session = SessionRow(tokenHash: Self.tokenHash(token), accountId: account.id, createdAt: now, expiresAt: now + Int64(self.platform.settings.sessionHours) * 3_600_000)
+        let session = SessionRow(tokenHash: Secrets.sha256(token), accountId: account.id, createdAt: now, expiresAt: now + Int64(self.platform.settings.sessionHours) * 3_600_000)
         try await self.platform.engine.transaction { db in
             try await db.insert("sessions", session)
         }
@@ -132,7 +129,7 @@ public struct AccountService: Sendable {
     /// The account a token belongs to, if the session is still valid.
     public func authenticate(token: String) async throws -> Actor? {
         guard !token.isEmpty, token.count < 200 else { return nil }
-        let hash = Self.tokenHash(token)
+        let hash = Secrets.sha256(token)
         let now = self.platform.nowMillis()
         let account = try await self.platform.engine.read { db in
             try await db.row(
@@ -144,7 +141,7 @@ public struct AccountService: Sendable {
     }
 
     public func logout(token: String) async throws {
-        let hash = Self.tokenHash(token)
+        let hash = Secrets.sha256(token)
         try await self.platform.engine.transaction { db in
             try await db.raw("DELETE FROM sessions WHERE token_hash = \(bind: hash)").run()
         }
@@ -180,10 +177,6 @@ public struct AccountService: Sendable {
         if try await db.row("SELECT id FROM accounts WHERE username = \(bind: username)", as: IDRow.self) != nil {
             throw TradingError.conflict("username-taken", zh: "用户名已被使用", en: "This username is taken")
         }
-    }
-
-    static func tokenHash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     static func actor(_ row: AccountRow) -> Actor {

@@ -109,7 +109,7 @@ extension ComplaintService {
         let position = try await LogRecords.append(
             LogEvent(type: logType, project: project.id, lot: opened.filing.lotID, actor: registration?.bidderCommitment ?? filer.logName, time: platform.clock.now(),
                      data: ["case": opened.id, "kind": opened.kind.rawValue, "matter": opened.matter.rawValue, "phase": opened.phase.rawValue,
-                            "requestSha256": OpeningRoom.sha256(opened.filing.request), "holds": opened.hold?.from.rawValue ?? ""]),
+                            "requestSha256": Secrets.sha256(opened.filing.request), "holds": opened.hold?.from.rawValue ?? ""]),
             on: db
         )
         let now = platform.nowMillis()

@@ -93,7 +93,7 @@ public struct ComplaintService: Sendable {
             try await Self.save(state, row: row, on: db, platform: platform)
             _ = try await LogRecords.append(
                 LogEvent(type: "complaint.\(action)", project: row.projectId, lot: row.lotId, actor: actor.logName, time: platform.clock.now(),
-                         data: ["case": row.id, "phase": state.phase.rawValue, "outcome": outcome ?? "", "reasoningSha256": reasoning.map(OpeningRoom.sha256) ?? ""]),
+                         data: ["case": row.id, "phase": state.phase.rawValue, "outcome": outcome ?? "", "reasoningSha256": reasoning.map(Secrets.sha256) ?? ""]),
                 on: db
             )
             guard let saved = try await db.row("SELECT * FROM complaints WHERE id = \(bind: row.id)", as: ComplaintRow.self) else { throw TradingError.notFound("Case", zh: "案件") }

@@ -71,18 +71,3 @@ public struct IssuedPlatformKey: Sendable, Codable, Equatable {
     /// Witness-log index of the registration or the key's issue.
     public var logIndex: Int64
 }
-
-/// Random secrets: push keys (`ywp_`) and webhook secrets (`whsec_`), 256 bits, base64url.
-enum PlatformSecrets {
-    static func make(prefix: String) -> String {
-        var bytes = [UInt8](repeating: 0, count: 32)
-        var generator = SystemRandomNumberGenerator()
-        for index in bytes.indices { bytes[index] = generator.next() }
-        return prefix + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-}

@@ -118,7 +118,7 @@ public struct ConnectedPlatformService: Sendable {
             let row = try await Self.row(code, on: db)
             guard let key, key.hasPrefix("ywp_"), key.count < 200,
                   try await db.row(
-                      "SELECT * FROM platform_keys WHERE platform_code = \(bind: code) AND key_hash = \(bind: PlatformSecrets.sha256(key)) AND revoked_at IS NULL",
+                      "SELECT * FROM platform_keys WHERE platform_code = \(bind: code) AND key_hash = \(bind: Secrets.sha256(key)) AND revoked_at IS NULL",
                       as: PlatformKeyRow.self
                   ) != nil
             else {
@@ -130,8 +130,8 @@ public struct ConnectedPlatformService: Sendable {
     }
 
     static func issue(_ row: ConnectedPlatformRow, actor: Actor, logged: LogPosition?, on db: any SQLDatabase, platform: Platform) async throws -> IssuedPlatformKey {
-        let secret = PlatformSecrets.make(prefix: "ywp_")
-        let key = PlatformKeyRow(id: Identifiers.make(), platformCode: row.code, keyHash: PlatformSecrets.sha256(secret), hint: String(secret.prefix(10)), createdAt: platform.nowMillis(), revokedAt: nil)
+        let secret = Secrets.make(prefix: "ywp_")
+        let key = PlatformKeyRow(id: Identifiers.make(), platformCode: row.code, keyHash: Secrets.sha256(secret), hint: String(secret.prefix(10)), createdAt: platform.nowMillis(), revokedAt: nil)
         try await db.insert("platform_keys", key)
         let position = try await LogRecords.append(
             LogEvent(type: "platform.key-issued", project: nil, actor: actor.logName, time: platform.clock.now(), data: ["platform": row.code, "keySha256": key.keyHash]), on: db

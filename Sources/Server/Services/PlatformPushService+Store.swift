@@ -19,7 +19,7 @@ struct PushStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(item), as: UTF8.self)
-        let hash = PlatformSecrets.sha256(json)
+        let hash = Secrets.sha256(json)
         let existing = try await self.db.row(
             "SELECT * FROM platform_items WHERE platform_code = \(bind: self.source.code) AND kind = \(bind: self.kind.rawValue) AND item_id = \(bind: id)",
             as: PlatformItemRow.self

@@ -25,7 +25,7 @@ public struct PlatformPushService: Sendable {
         guard !items.isEmpty, items.count <= Self.maxItems else {
             throw TradingError.invalid("push-size", zh: "每次推送1–\(Self.maxItems)条数据", en: "A push carries 1 to \(Self.maxItems) items")
         }
-        let bodySha256 = PlatformSecrets.sha256(String(decoding: body, as: UTF8.self))
+        let bodySha256 = Secrets.sha256(String(decoding: body, as: UTF8.self))
         let platform = self.platform
         return try await platform.engine.transaction { db in
             if platform.engine.dialect == .postgres {

@@ -55,7 +55,7 @@ public struct SupervisionService: Sendable {
             ))
         }
         guard !rows.isEmpty else { return }
-        let digest = OpeningRoom.sha256(rows.map { "\($0.id)|\($0.code)|\($0.severity)|\($0.bidders)" }.joined(separator: "\n"))
+        let digest = Secrets.sha256(rows.map { "\($0.id)|\($0.code)|\($0.severity)|\($0.bidders)" }.joined(separator: "\n"))
         let position = try await LogRecords.append(
             LogEvent(type: "supervision.alerts-raised", project: nil, actor: Actor.system.logName, time: platform.clock.now(),
                      data: ["stage": stage, "count": String(rows.count), "alerts": rows.map(\.id).joined(separator: ","), "digest": digest]),
@@ -100,7 +100,7 @@ public struct SupervisionService: Sendable {
             let now = platform.nowMillis()
             let position = try await LogRecords.append(
                 LogEvent(type: "supervision.alert-decided", project: nil, actor: actor.logName, time: platform.clock.now(),
-                         data: ["alert": row.id, "decision": decision, "noteSha256": OpeningRoom.sha256(text)]),
+                         data: ["alert": row.id, "decision": decision, "noteSha256": Secrets.sha256(text)]),
                 on: db
             )
             try await db.raw("""

@@ -46,11 +46,11 @@ public struct WebhookService: Sendable {
             let id = Identifiers.make()
             let position = try await LogRecords.append(
                 LogEvent(type: "webhook.subscribed", project: nil, actor: createdBy, time: platform.clock.now(),
-                         data: ["subscriber": id, "urlSha256": PlatformSecrets.sha256(url), "events": events.joined(separator: ","), "platform": platformCode ?? ""]),
+                         data: ["subscriber": id, "urlSha256": Secrets.sha256(url), "events": events.joined(separator: ","), "platform": platformCode ?? ""]),
                 on: db
             )
             let row = WebhookSubscriberRow(
-                id: id, url: url, events: events.joined(separator: ","), secret: PlatformSecrets.make(prefix: "whsec_"), platformCode: platformCode,
+                id: id, url: url, events: events.joined(separator: ","), secret: Secrets.make(prefix: "whsec_"), platformCode: platformCode,
                 createdBy: createdBy, active: 1, createdAt: platform.nowMillis(), logIndex: position.index
             )
             try await db.insert("webhook_subscribers", row)
