@@ -33,6 +33,19 @@ import TradingCore
         return rows
     }
 
+    struct TermCount: Decodable, Equatable { var term: String; var notices: Int64 }
+
+    /// The kept term counts (with or without terms counted down to 0) beside the counts of the index rows themselves.
+    static func termCounts(_ test: TestPlatform, includingZero: Bool) async throws -> (kept: [TermCount], counted: [TermCount]) {
+        let kept: SQLQueryString = includingZero
+            ? "SELECT term, notices FROM notice_term_counts ORDER BY term"
+            : "SELECT term, notices FROM notice_term_counts WHERE notices > 0 ORDER BY term"
+        return try await test.platform.engine.read { db in
+            (try await db.rows(kept, as: TermCount.self),
+             try await db.rows("SELECT term, COUNT(*) AS notices FROM notice_terms GROUP BY term ORDER BY term", as: TermCount.self))
+        }
+    }
+
     /// Every page of a search through the service, following the cursor.
     static func allPages(_ platform: Platform, _ filter: NoticeService.Filter) async throws -> [NoticeView] {
         var items: [NoticeView] = []
@@ -66,11 +79,7 @@ import TradingCore
                 }
             }
             // the kept term counts are the index's own: every term, as many notices as it has rows
-            struct Count: Decodable, Equatable { var term: String; var notices: Int64 }
-            let (kept, counted) = try await test.platform.engine.read { db in
-                (try await db.rows("SELECT term, notices FROM notice_term_counts ORDER BY term", as: Count.self),
-                 try await db.rows("SELECT term, COUNT(*) AS notices FROM notice_terms GROUP BY term ORDER BY term", as: Count.self))
-            }
+            let (kept, counted) = try await Self.termCounts(test, includingZero: true)
             #expect(kept == counted && kept.count > Self.words.count)
             // a phrase whose pairs occur apart does not match: 道路 and 路绿 both occur, 道路绿化 only where written so
             let apart = rows.filter { $0.body.contains("道路") && $0.body.contains("绿化") && !$0.body.contains("道路绿化") }
@@ -177,11 +186,7 @@ import TradingCore
             #expect(try await Self.allPages(test.platform, .init(query: "疏浚")).map(\.id) == [changed.id])
             let stillOld = try await Self.allPages(test.platform, .init(query: String(old.body.prefix(4)))).map(\.id)
             #expect(!stillOld.contains(changed.id))
-            struct Count: Decodable, Equatable { var term: String; var notices: Int64 }
-            let (kept, counted) = try await test.platform.engine.read { db in
-                (try await db.rows("SELECT term, notices FROM notice_term_counts WHERE notices > 0 ORDER BY term", as: Count.self),
-                 try await db.rows("SELECT term, COUNT(*) AS notices FROM notice_terms GROUP BY term ORDER BY term", as: Count.self))
-            }
+            let (kept, counted) = try await Self.termCounts(test, includingZero: false)
             #expect(kept == counted)
         }
     }

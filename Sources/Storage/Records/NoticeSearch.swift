@@ -31,20 +31,24 @@ public enum NoticeSearch {
     /// Removes a notice's index rows and their counts, read off the key from the text it was indexed with (before the
     /// notice is changed and indexed again).
     public static func unindex(_ notice: NoticeRow, on db: any SQLDatabase) async throws {
-        let terms = SearchTerms.of(notice.title + "\n" + notice.body).sorted()
+        let terms = Self.terms(of: notice)
         for chunk in stride(from: 0, to: terms.count, by: 500) {
-            var list = SQLQueryString("")
-            for (position, term) in terms[chunk..<min(chunk + 500, terms.count)].enumerated() { list = list + (position == 0 ? "" : ", ") + "\(bind: term)" }
-            try await db.raw("DELETE FROM notice_terms WHERE published_at = \(bind: notice.publishedAt) AND notice_id = \(bind: notice.id) AND term IN (" + list + ")").run()
-            try await db.raw("UPDATE notice_term_counts SET notices = notices - 1 WHERE term IN (" + list + ")").run()
+            let list: [any Encodable & Sendable] = Array(terms[chunk..<min(chunk + 500, terms.count)])
+            try await db.raw("DELETE FROM notice_terms WHERE published_at = \(bind: notice.publishedAt) AND notice_id = \(bind: notice.id) AND term IN (\(binds: list))").run()
+            try await db.raw("UPDATE notice_term_counts SET notices = notices - 1 WHERE term IN (\(binds: list))").run()
         }
+    }
+
+    /// The index terms of a notice's title and body, in order.
+    static func terms(of notice: NoticeRow) -> [String] {
+        SearchTerms.of(notice.title + "\n" + notice.body).sorted()
     }
 
     /// The index rows of `notices` (without counts: the migration that adds the counts computes them from these rows).
     static func indexTerms(_ notices: [NoticeRow], on db: any SQLDatabase) async throws -> [(term: String, time: Int64, id: String)] {
         var rows: [(term: String, time: Int64, id: String)] = []
         for notice in notices {
-            for term in SearchTerms.of(notice.title + "\n" + notice.body).sorted() { rows.append((term, notice.publishedAt, notice.id)) }
+            for term in Self.terms(of: notice) { rows.append((term, notice.publishedAt, notice.id)) }
         }
         for chunk in stride(from: 0, to: rows.count, by: 1_000) {
             var query = SQLQueryString("INSERT INTO notice_terms (term, published_at, notice_id) VALUES ")
@@ -151,10 +155,9 @@ public enum NoticeSearch {
     /// The query's terms, fewest notices first (a term no notice holds counts 0); empty for no terms.
     static func rarestTerms(_ terms: Set<String>, on db: any SQLDatabase) async throws -> [(term: String, notices: Int64)] {
         guard !terms.isEmpty else { return [] }
-        var sql = SQLQueryString("SELECT term, notices FROM notice_term_counts WHERE term IN (")
-        for (position, term) in terms.sorted().enumerated() { sql = sql + (position == 0 ? "" : ", ") + "\(bind: term)" }
+        let list: [any Encodable & Sendable] = terms.sorted()
         var counts: [String: Int64] = [:]
-        for row in try await db.raw(sql + ")").all() {
+        for row in try await db.raw("SELECT term, notices FROM notice_term_counts WHERE term IN (\(binds: list))").all() {
             counts[try row.decode(column: "term", as: String.self)] = try row.decode(column: "notices", as: Int64.self)
         }
         return terms.map { ($0, counts[$0] ?? 0) }.sorted { ($0.notices, $0.term) < ($1.notices, $1.term) }
