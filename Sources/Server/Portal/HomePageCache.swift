@@ -19,6 +19,6 @@ final class HomePageCache: Sendable {
             page = try await draw()
             self.kept.withLock { $0 = (key, page) }
         }
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: page))
+        return PortalRenderer.response(page)
     }
 }

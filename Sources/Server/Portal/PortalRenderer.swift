@@ -12,10 +12,15 @@ enum PortalRenderer {
 
     /// Renders `model` with the template `name` as a `text/html; charset=utf-8` response.
     static func render(_ model: some Sendable, template name: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) async throws -> Response {
+        Self.response(try await Self.page(model, template: name), status: status, headers: headers)
+    }
+
+    /// A drawn page as a `text/html; charset=utf-8` response that is not cached.
+    static func response(_ page: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
         fields[.cacheControl] = "no-store"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: try await Self.page(model, template: name)))
+        return Response(status: status, headers: fields, body: .init(byteBuffer: page))
     }
 
     /// The page `model` and the template `name` make.
