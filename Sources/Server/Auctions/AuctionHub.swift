@@ -19,6 +19,24 @@ public final class AuctionHub: Sendable {
         /// The JSON of kept messages without `serverTime` (added per send), encoded once for all watchers.
         var encoded: [Int64: String] = [:]
         var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
+
+        /// Keeps `messages` (sorted by `seq`, at most ``AuctionHub/kept``), counts a ring, and hands back the waiters.
+        mutating func ring(adding messages: [AuctionMessage]) -> [CheckedContinuation<Void, Never>] {
+            if !messages.isEmpty {
+                let known = Set(self.recent.map(\.seq))
+                self.recent += messages.filter { !known.contains($0.seq) }
+                self.recent.sort { $0.seq < $1.seq }
+                let excess = self.recent.count - AuctionHub.kept
+                if excess > 0 {
+                    for message in self.recent.prefix(excess) { self.encoded.removeValue(forKey: message.seq) }
+                    self.recent.removeFirst(excess)
+                }
+            }
+            self.generation &+= 1
+            let waiters = Array(self.waiters.values)
+            self.waiters.removeAll(keepingCapacity: true)
+            return waiters
+        }
     }
 
     private let rooms = Mutex<[String: Room]>([:])
@@ -31,22 +49,7 @@ public final class AuctionHub: Sendable {
     /// Publishes committed messages (in any order; kept sorted by `seq`) and wakes the watchers.
     public func publish(_ auctionID: String, _ messages: [AuctionMessage]) {
         // The room is changed in place (`rooms[id, default:]`): a copy would copy every waiter on every call.
-        let woken = self.rooms.withLock { rooms -> [CheckedContinuation<Void, Never>] in
-            if !messages.isEmpty {
-                let known = Set(rooms[auctionID, default: Room()].recent.map(\.seq))
-                rooms[auctionID, default: Room()].recent += messages.filter { !known.contains($0.seq) }
-                rooms[auctionID, default: Room()].recent.sort { $0.seq < $1.seq }
-                let excess = rooms[auctionID, default: Room()].recent.count - Self.kept
-                if excess > 0 {
-                    for message in rooms[auctionID, default: Room()].recent.prefix(excess) { rooms[auctionID]?.encoded.removeValue(forKey: message.seq) }
-                    rooms[auctionID, default: Room()].recent.removeFirst(excess)
-                }
-            }
-            rooms[auctionID, default: Room()].generation &+= 1
-            let waiters = Array(rooms[auctionID, default: Room()].waiters.values)
-            rooms[auctionID, default: Room()].waiters.removeAll(keepingCapacity: true)
-            return waiters
-        }
+        let woken = self.rooms.withLock { rooms in rooms[auctionID, default: Room()].ring(adding: messages) }
         for continuation in woken { continuation.resume() }
     }
 
