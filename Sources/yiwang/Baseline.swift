@@ -30,6 +30,11 @@ struct Baseline {
         return Baseline(fsyncWritesPerSecond: Double(count) / writes, sha256PerSecond: Double(count) / hashes)
     }
 
+    /// The value at fraction `p` of ascending `sorted` (the element at ⌊count × p⌋, the last for p = 1); nil when empty.
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double? {
+        sorted.isEmpty ? nil : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+    }
+
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }

@@ -72,7 +72,7 @@ struct AuctionBench: Sendable {
         var description: String {
             let sorted = self.latencies.sorted()
             func percentile(_ p: Double) -> String {
-                sorted.isEmpty ? "n/a" : String(format: "%.1f", sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))])
+                Baseline.percentile(sorted, p).map { String(format: "%.1f", $0) } ?? "n/a"
             }
             return "bids_per_s=\(String(format: "%.0f", Double(self.accepted) / self.seconds)) accepted=\(self.accepted) refused=\(self.refused) "
                 + "fanout_p50_ms=\(percentile(0.5)) fanout_p99_ms=\(percentile(0.99)) samples=\(sorted.count)"

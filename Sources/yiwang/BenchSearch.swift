@@ -56,7 +56,7 @@ struct BenchSearch: AsyncParsableCommand {
             hits += page.items.isEmpty ? 0 : 1
         }
         millis.sort()
-        let percentile = { (p: Double) in millis[min(millis.count - 1, Int(Double(millis.count) * p))] }
+        let percentile = { (p: Double) in Baseline.percentile(millis, p) ?? 0 }
         print("engine=\(platform.engine.dialect) queries=\(self.queries) with_hits=\(hits)")
         for slow in timed.sorted(by: { $0.ms > $1.ms }).prefix(self.slowest) {
             print("slow_query ms=\(String(format: "%.1f", slow.ms)) q=\(slow.query) tradingType=\(slow.filter ?? "-")")
