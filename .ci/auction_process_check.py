@@ -197,7 +197,7 @@ def check_stream(label):
 
 
 def ws_messages(port, path):
-    """A minimal WebSocket client (RFC 6455, unmasked server text frames): yields each text message as parsed JSON."""
+    """A minimal WebSocket client (RFC 6455, unmasked server text frames): yields each message (a line of a text frame) as parsed JSON."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=15)
     key = base64.b64encode(os.urandom(16)).decode()
     sock.sendall((f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -232,7 +232,9 @@ def ws_messages(port, path):
             need(offset + length)
             payload, buffer = buffer[offset:offset + length], buffer[offset + length:]
             if opcode == 1:
-                yield json.loads(payload)
+                # a frame holds one or more messages, one JSON object per line
+                for line in payload.split(b"\n"):
+                    yield json.loads(line)
             elif opcode == 8:
                 return
     finally:

@@ -20,7 +20,7 @@ public struct Migration: Sendable {
 
 /// Applies the versioned migrations in order, each in its own transaction, recording them in `schema_migrations`.
 public enum Migrator {
-    public static let all: [Migration] = [Schema.v1, Schema.v2, Schema.v3, Schema.v4, Schema.v5, Schema.v6, Schema.v7, Schema.v8, Schema.v9, Schema.v10, Schema.v11]
+    public static let all: [Migration] = [Schema.v1, Schema.v2, Schema.v3, Schema.v4, Schema.v5, Schema.v6, Schema.v7, Schema.v8, Schema.v9, Schema.v10, Schema.v11, Schema.v12]
 
     /// Runs every migration not yet applied; returns the versions it applied.
     @discardableResult

@@ -35,4 +35,15 @@ extension Schema {
             created_at BIGINT NOT NULL, PRIMARY KEY (auction_id, seq))
         """,
     ])
+
+    /// The auction engine's version, counted on every change under the row lock (a process may keep the decoded
+    /// engine while the row's version is the one it saw); the version of the last change that was not an accepted bid
+    /// (until then, replaying accepted bids brings a kept engine up to date); the accepted bids in the snapshot, which is
+    /// written every so many bids rather than on each; and the accepted bids by sequence, to replay.
+    static let v12 = Migration(version: 12, name: "auction engine versions", statements: [
+        "ALTER TABLE auctions ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE auctions ADD COLUMN rebased_version BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE auctions ADD COLUMN snapshot_bids BIGINT NOT NULL DEFAULT 0",
+        "CREATE INDEX auction_bids_sequence ON auction_bids (auction_id, bid_sequence)",
+    ])
 }

@@ -39,9 +39,13 @@ struct AuctionLiveTests {
                 var live = false
                 for try await message in inbound.messages(maxSize: 1 << 16) {
                     guard case .text(let text) = message else { continue }
-                    let json = try JSONDecoder().decode(AuctionMessage.self, from: Data(text.utf8))
-                    if json.type == "clock" { continue }
-                    await received.add(json)
+                    // one frame, one or more messages: one JSON object per line
+                    let lines = text.split(separator: "\n")
+                    await received.frame(lines.count)
+                    for line in lines {
+                        let json = try JSONDecoder().decode(AuctionMessage.self, from: Data(line.utf8))
+                        if json.type != "clock" { await received.add(json) }
+                    }
                     if await received.count == 3, !live {
                         live = true
                         _ = try await fixture.bid(client, auction, 0, 103_000, id: "c")
@@ -50,6 +54,7 @@ struct AuctionLiveTests {
                 }
             }
             let messages = await received.items
+            #expect(await received.frames.first == 3, "the replay of three messages comes as one frame of three lines")
             #expect(messages.map(\.seq) == [1, 2, 3, 4])
             #expect(messages.map(\.type) == ["opened", "bid", "bid", "bid"])
             #expect(messages.compactMap(\.amountFen) == [100_000, 101_000, 103_000])
@@ -58,11 +63,13 @@ struct AuctionLiveTests {
             // a watcher that reconnects after seq 2 gets 3 and 4, nothing twice
             let resumed = Received()
             try await client.ws("/api/v1/auctions/\(auction)/live?after=2") { inbound, _, _ in
-                for try await message in inbound.messages(maxSize: 1 << 16) {
+                reading: for try await message in inbound.messages(maxSize: 1 << 16) {
                     guard case .text(let text) = message else { continue }
-                    let json = try JSONDecoder().decode(AuctionMessage.self, from: Data(text.utf8))
-                    if json.type == "clock" { break }
-                    await resumed.add(json)
+                    for line in text.split(separator: "\n") {
+                        let json = try JSONDecoder().decode(AuctionMessage.self, from: Data(line.utf8))
+                        if json.type == "clock" { break reading }
+                        await resumed.add(json)
+                    }
                 }
             }
             #expect(await resumed.items.map(\.seq) == [3, 4])
@@ -73,6 +80,9 @@ struct AuctionLiveTests {
 /// Messages collected by a WebSocket handler.
 actor Received {
     var items: [AuctionMessage] = []
+    /// Messages per frame, in arrival order.
+    var frames: [Int] = []
     var count: Int { self.items.count }
     func add(_ item: AuctionMessage) { self.items.append(item) }
+    func frame(_ lines: Int) { self.frames.append(lines) }
 }

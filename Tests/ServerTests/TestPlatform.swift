@@ -69,9 +69,9 @@ struct TestPlatform {
     }
 
     /// Runs `body` against an app built on this platform through the real router.
-    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    func test<Value: Sendable>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         let app = Application(router: buildRouter(platform: self.platform), logger: self.platform.logger)
-        try await app.test(.router, body)
+        return try await app.test(.router, body)
     }
 
     /// Row counts of every table plus every lot's phase: equal before and after a refused request means nothing was written.

@@ -83,6 +83,28 @@ struct StorageTests {
         await engine.shutdown()
     }
 
+    @Test("a batch of events appends in order in one statement; each event's prev links the project's previous entry, earlier ones of the batch included")
+    func batchAppend() async throws {
+        let (engine, directory) = try await Engines.open()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await Migrator.migrate(engine)
+        _ = try await engine.transaction { db in try await LogRecords.append(LogEvent(type: "t.first", project: "p", actor: "a", time: Date()), on: db) }
+        let positions = try await engine.transaction { db in
+            try await LogRecords.append([
+                LogEvent(type: "t.a", project: "p", actor: "a", time: Date()), LogEvent(type: "t.b", project: "q", actor: "a", time: Date()),
+                LogEvent(type: "t.c", project: nil, actor: "a", time: Date()), LogEvent(type: "t.d", project: "p", actor: "a", time: Date()),
+            ], on: db)
+        }
+        #expect(positions.map(\.index) == [1, 2, 3, 4])
+        let entries = try await engine.read { db in try await LogRecords.entries(from: 0, limit: 10, on: db) }
+        struct Linked: Decodable { var type: String; var prev: Int64? }
+        let linked = try entries.map { try JSONDecoder().decode(Linked.self, from: Data($0.entry.utf8)) }
+        #expect(linked.map(\.type) == ["t.first", "t.a", "t.b", "t.c", "t.d"])
+        #expect(linked.map(\.prev) == [nil, 0, nil, nil, 1])
+        #expect(entries.map(\.leafHash) == [entries[0].leafHash] + positions.map(\.leafHash))
+        await engine.shutdown()
+    }
+
     @Test("the file store addresses content by SHA-256 and refuses non-digests")
     func fileStore() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("yiwang-files-\(UUID().uuidString)")

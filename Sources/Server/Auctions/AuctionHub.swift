@@ -5,35 +5,63 @@ import Synchronization
 /// only rung (`wake`: a NOTIFY from another server process). A watcher takes the messages that follow its last `seq`
 /// without a gap from the recent ones kept here, and reads the database (`auction_events`) whenever they do not
 /// follow on — so a missed, doubled or reordered publication can delay a message but never lose, repeat or reorder one.
+///
+/// A busy room is rung at most once per ``ringGap``: the messages of the commits in between reach every watcher
+/// together, in the same frames, which are made once for all the watchers at the same place in the stream.
 public final class AuctionHub: Sendable {
     /// The NOTIFY channel; the payload is the auction id.
     public static let channel = "yiwang_auctions"
     /// One hub per process: auction ids are UUIDs, so platforms in one process (tests) never collide.
     public static let shared = AuctionHub()
     /// Recent messages kept per auction.
-    static let kept = 256
+    static let kept = 1024
+    /// The shortest time between two rings of one room.
+    static let ringGap: Duration = .milliseconds(40)
+    /// How long a made frame (with its `serverTime`) is handed to further watchers.
+    static let frameLife: Duration = .milliseconds(40)
+
+    /// A watcher waiting for a ring until its deadline.
+    private struct Waiter {
+        var continuation: CheckedContinuation<Void, Never>
+        var deadline: ContinuousClock.Instant
+    }
+
+    /// A kept message with its JSON text without `serverTime` (added per frame), encoded once at publication.
+    struct Kept: Sendable {
+        var message: AuctionMessage
+        var text: String
+    }
 
     private struct Room {
         var generation: UInt64 = 0
-        var recent: [AuctionMessage] = []
-        /// The JSON of kept messages without `serverTime` (added per send), encoded once for all watchers.
-        var encoded: [Int64: String] = [:]
-        var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
+        /// Sorted by `seq`; read by taking the array (no copy under the lock) and searching it outside.
+        var recent: [Kept] = []
+        var waiters: [UUID: Waiter] = [:]
+        var lastRing: ContinuousClock.Instant?
+        var ringScheduled = false
+        /// Frames made recently, by the seq range they carry.
+        var frames: [ClosedRange<Int64>: (text: String, made: ContinuousClock.Instant)] = [:]
 
-        /// Keeps `messages` (sorted by `seq`, at most ``AuctionHub/kept``), counts a ring, and hands back the waiters.
-        mutating func ring(adding messages: [AuctionMessage]) -> [CheckedContinuation<Void, Never>] {
-            if !messages.isEmpty {
-                let known = Set(self.recent.map(\.seq))
-                self.recent += messages.filter { !known.contains($0.seq) }
-                self.recent.sort { $0.seq < $1.seq }
-                let excess = self.recent.count - AuctionHub.kept
-                if excess > 0 {
-                    for message in self.recent.prefix(excess) { self.encoded.removeValue(forKey: message.seq) }
-                    self.recent.removeFirst(excess)
-                }
+        /// Keeps `messages` (sorted by `seq`, at most ``AuctionHub/kept``).
+        mutating func keep(_ messages: [Kept]) {
+            guard let first = messages.first else { return }
+            if (self.recent.last?.message.seq ?? Int64.min) < first.message.seq, zip(messages, messages.dropFirst()).allSatisfy({ $0.message.seq < $1.message.seq }) {
+                self.recent += messages  // the usual case: the next commit's messages, in order
+            } else {
+                var bySeq = Dictionary(self.recent.map { ($0.message.seq, $0) }, uniquingKeysWith: { first, _ in first })
+                for kept in messages where bySeq[kept.message.seq] == nil { bySeq[kept.message.seq] = kept }
+                self.recent = bySeq.values.sorted { $0.message.seq < $1.message.seq }
             }
+            let excess = self.recent.count - AuctionHub.kept
+            if excess > 0 { self.recent.removeFirst(excess) }
+        }
+
+        /// Counts a ring and hands back the waiters.
+        mutating func ring(at now: ContinuousClock.Instant) -> [CheckedContinuation<Void, Never>] {
+            self.lastRing = now
+            self.ringScheduled = false
             self.generation &+= 1
-            let waiters = Array(self.waiters.values)
+            let waiters = self.waiters.values.map(\.continuation)
             self.waiters.removeAll(keepingCapacity: true)
             return waiters
         }
@@ -46,29 +74,87 @@ public final class AuctionHub: Sendable {
         self.rooms.withLock { $0[auctionID]?.generation ?? 0 }
     }
 
-    /// Publishes committed messages (in any order; kept sorted by `seq`) and wakes the watchers.
+    /// Publishes committed messages (in any order; kept sorted by `seq`) and wakes the watchers — at once, or at the
+    /// end of the ring gap when the room was rung less than ``ringGap`` ago.
     public func publish(_ auctionID: String, _ messages: [AuctionMessage]) {
+        let messages = messages.compactMap { message in (try? Self.encode(message)).map { Kept(message: message, text: $0) } }
+        let now = ContinuousClock.now
         // The room is changed in place (`rooms[id, default:]`): a copy would copy every waiter on every call.
-        let woken = self.rooms.withLock { rooms in rooms[auctionID, default: Room()].ring(adding: messages) }
+        let (woken, delay) = self.rooms.withLock { rooms -> ([CheckedContinuation<Void, Never>], Duration?) in
+            rooms[auctionID, default: Room()].keep(messages)
+            guard let room = rooms[auctionID], !room.ringScheduled else { return ([], nil) }
+            if let last = room.lastRing, now - last < Self.ringGap {
+                rooms[auctionID]?.ringScheduled = true
+                return ([], last + Self.ringGap - now)
+            }
+            return (rooms[auctionID, default: Room()].ring(at: now), nil)
+        }
         for continuation in woken { continuation.resume() }
+        if let delay {
+            Task {
+                try? await Task.sleep(for: delay)
+                let woken = self.rooms.withLock { rooms in rooms[auctionID, default: Room()].ring(at: ContinuousClock.now) }
+                for continuation in woken { continuation.resume() }
+            }
+        }
     }
 
-    /// The JSON text of a stream message without `serverTime`, encoded once per kept message (a `clock` message, which
-    /// repeats the last seq, is encoded each time).
-    func json(_ auctionID: String, _ message: AuctionMessage) throws -> String {
-        let cacheable = message.type != "clock"
-        if cacheable, let text = self.rooms.withLock({ $0[auctionID]?.encoded[message.seq] }) { return text }
+    /// The text frames carrying `messages` (JSON lines, at most `limit` per frame, each with `serverTime` added to the
+    /// text encoded once): a frame made for the same seq range less than ``frameLife`` ago is handed out again.
+    func frames(_ auctionID: String, _ messages: [AuctionMessage], limit: Int, serverTime: () -> String) throws -> [String] {
+        let recent = self.recent(auctionID)
+        var frames: [String] = []
+        var start = messages.startIndex
+        while start < messages.endIndex {
+            let end = min(start + limit, messages.endIndex)
+            let range = messages[start].seq...messages[end - 1].seq
+            let now = ContinuousClock.now
+            let cacheable = !messages[start..<end].contains { $0.type == "clock" }
+            if cacheable, let made = self.rooms.withLock({ $0[auctionID]?.frames[range] }), now - made.made < Self.frameLife {
+                frames.append(made.text)
+            } else {
+                let time = serverTime()
+                var frame = ""
+                for message in messages[start..<end] {
+                    if !frame.isEmpty { frame += "\n" }
+                    let text = message.type == "clock" ? nil : Self.index(of: message.seq, in: recent).map { recent[$0].text }
+                    frame += try (text ?? Self.encode(message)).dropLast()
+                    frame += ",\"serverTime\":\"\(time)\"}"
+                }
+                if cacheable {
+                    self.rooms.withLock { rooms in
+                        guard var fresh = rooms[auctionID]?.frames.filter({ now - $0.value.made < Self.frameLife }) else { return }
+                        fresh[range] = (frame, now)
+                        rooms[auctionID]?.frames = fresh
+                    }
+                }
+                frames.append(frame)
+            }
+            start = end
+        }
+        return frames
+    }
+
+    /// The JSON text of a stream message without `serverTime`.
+    static func encode(_ message: AuctionMessage) throws -> String {
         var bare = message
         bare.serverTime = nil
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let text = String(decoding: try encoder.encode(bare), as: UTF8.self)
-        if cacheable {
-            self.rooms.withLock { rooms in
-                if rooms[auctionID]?.recent.contains(where: { $0.seq == message.seq }) == true { rooms[auctionID]?.encoded[message.seq] = text }
-            }
-        }
-        return text
+        return String(decoding: try encoder.encode(bare), as: UTF8.self)
+    }
+
+    /// The kept messages of an auction (taking the array costs no copy; it is searched outside the lock).
+    private func recent(_ auctionID: String) -> [Kept] {
+        self.rooms.withLock { $0[auctionID]?.recent ?? [] }
+    }
+
+    /// Where `seq` is in `recent` (usually found by its distance from the first kept message).
+    private static func index(of seq: Int64, in recent: [Kept]) -> Int? {
+        guard let first = recent.first?.message.seq else { return nil }
+        let guess = Int(seq - first)
+        if recent.indices.contains(guess), recent[guess].message.seq == seq { return guess }
+        return recent.firstIndex { $0.message.seq == seq }
     }
 
     /// Rings the bell of `auctionID` without messages (watchers read the database).
@@ -76,43 +162,84 @@ public final class AuctionHub: Sendable {
         self.publish(auctionID, [])
     }
 
+    /// A NOTIFY from the database: `auction-id:seq` (the stream position the commit reached). A commit whose messages
+    /// this process published itself is not rung again — otherwise every watcher would re-read the database for it.
+    public func notified(_ payload: String) {
+        let parts = payload.split(separator: ":", maxSplits: 1)
+        let auctionID = String(parts[0])
+        if parts.count == 2, let seq = Int64(parts[1]),
+            self.rooms.withLock({ ($0[auctionID]?.recent.last?.message.seq ?? -1) >= seq })
+        {
+            return
+        }
+        self.wake(auctionID)
+    }
+
     /// The kept messages that follow `seq` without a gap; nil when the first one needed is not kept here (read the
     /// database). Empty when nothing newer is known.
     public func messages(_ auctionID: String, after seq: Int64) -> [AuctionMessage]? {
-        self.rooms.withLock { rooms in
-            let recent = rooms[auctionID]?.recent ?? []
-            guard let newest = recent.last, newest.seq > seq else { return [] }
-            guard let start = recent.firstIndex(where: { $0.seq == seq + 1 }) else { return nil }
-            var run: [AuctionMessage] = []
-            for message in recent[start...] {
-                guard message.seq == seq + Int64(run.count) + 1 else { break }
-                run.append(message)
+        let recent = self.recent(auctionID)
+        guard let newest = recent.last, newest.message.seq > seq else { return [] }
+        guard let start = Self.index(of: seq + 1, in: recent) else { return nil }
+        var run: [AuctionMessage] = []
+        for kept in recent[start...] {
+            guard kept.message.seq == seq + Int64(run.count) + 1 else { break }
+            run.append(kept.message)
+        }
+        return run
+    }
+
+    /// Whether kept messages follow `seq` without a gap: nil when the next one is not kept here (read the database).
+    public func follows(_ auctionID: String, after seq: Int64) -> Bool? {
+        let recent = self.recent(auctionID)
+        guard let newest = recent.last, newest.message.seq > seq else { return false }
+        return Self.index(of: seq + 1, in: recent) == nil ? nil : true
+    }
+
+    /// Returns once the auction was rung after `generation`, after `timeout` (to within ``sweepInterval``), or when the
+    /// task is cancelled. Waiting costs no task and no timer of its own: one sweeper per hub ends the waits that ran out.
+    public func wait(_ auctionID: String, after generation: UInt64, timeout: Duration) async {
+        // Rung already (a busy room): no waiter.
+        if self.generation(auctionID) != generation { return }
+        self.startSweeper()
+        let id = UUID()
+        let deadline = ContinuousClock.now + timeout
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let ready = self.rooms.withLock { rooms -> Bool in
+                    if rooms[auctionID, default: Room()].generation != generation || Task.isCancelled { return true }
+                    rooms[auctionID, default: Room()].waiters[id] = Waiter(continuation: continuation, deadline: deadline)
+                    return false
+                }
+                if ready { continuation.resume() }
             }
-            return run
+        } onCancel: {
+            self.rooms.withLock { $0[auctionID]?.waiters.removeValue(forKey: id) }?.continuation.resume()
         }
     }
 
-    /// Returns once the auction was rung after `generation`, or after `timeout`.
-    public func wait(_ auctionID: String, after generation: UInt64, timeout: Duration) async {
-        let id = UUID()
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                await withCheckedContinuation { continuation in
-                    let ready = self.rooms.withLock { rooms -> Bool in
-                        if rooms[auctionID, default: Room()].generation != generation || Task.isCancelled { return true }
-                        rooms[auctionID, default: Room()].waiters[id] = continuation
-                        return false
+    /// How often the sweeper ends the waits whose time ran out.
+    static let sweepInterval: Duration = .milliseconds(20)
+    private let sweeping = Atomic<Bool>(false)
+
+    private func startSweeper() {
+        guard self.sweeping.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
+        Task.detached { [self] in
+            while true {
+                try? await Task.sleep(for: Self.sweepInterval)
+                let now = ContinuousClock.now
+                let due = self.rooms.withLock { rooms -> [CheckedContinuation<Void, Never>] in
+                    var due: [CheckedContinuation<Void, Never>] = []
+                    for (auctionID, room) in rooms where room.waiters.values.contains(where: { $0.deadline <= now }) {
+                        for (id, waiter) in room.waiters where waiter.deadline <= now {
+                            due.append(waiter.continuation)
+                            rooms[auctionID]?.waiters[id] = nil
+                        }
                     }
-                    if ready { continuation.resume() }
+                    return due
                 }
+                for continuation in due { continuation.resume() }
             }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                self.rooms.withLock { $0[auctionID]?.waiters.removeValue(forKey: id) }?.resume()
-            }
-            await group.next()
-            group.cancelAll()
-            self.rooms.withLock { $0[auctionID]?.waiters.removeValue(forKey: id) }?.resume()
         }
     }
 }

@@ -9,8 +9,9 @@ import Storage
 import TradingCore
 
 /// The WebSocket routes: `GET /api/v1/auctions/{id}/live?after=SEQ` replays the stream after SEQ from the database,
-/// then follows it live. Every message carries `seq`, `serverTime` and `endsAt`; when nothing happens for a few
-/// seconds a `clock` message (the last `seq`, no new content) keeps the page's countdown on server time.
+/// then follows it live. A text frame holds one or more messages, one JSON object per line, in `seq` order. Every
+/// message carries `seq`, `serverTime` and `endsAt`; when nothing happens for a few seconds a `clock` message (the
+/// last `seq`, no new content) keeps the page's countdown on server time.
 public func buildWebSocketRouter(platform: Platform) -> Router<BasicWebSocketRequestContext> {
     let router = Router(context: BasicWebSocketRequestContext.self)
     router.ws("/api/v1/auctions/:auction/live") { _, context in
@@ -85,18 +86,20 @@ struct AuctionLiveRoom: Sendable {
             }
             await hub.wait(self.auctionID, after: generation, timeout: timeout)
             let rung = hub.generation(self.auctionID) != generation
-            let kept = hub.messages(self.auctionID, after: last)
-            fromDatabase = !rung || kept == nil || kept?.isEmpty == true
+            fromDatabase = !rung || hub.follows(self.auctionID, after: last) != true
         }
     }
 
-    /// Sends each message as JSON with this moment's `serverTime` added to the text the hub encoded once.
+    /// The most messages one frame carries.
+    static let frameLimit = 512
+
+    /// Sends the messages as JSON lines, up to ``frameLimit`` per frame, each with the `serverTime` of the frame's
+    /// making: a watcher that falls behind a busy room catches up in a few frames.
     private func send(_ messages: [AuctionMessage], to outbound: WebSocketOutboundWriter) async throws {
-        let now = Timestamps.rfc3339(self.platform.clock.now())
-        for message in messages {
-            let text = try self.platform.auctionHub.json(self.auctionID, message)
-            try await outbound.write(.text(text.dropLast() + ",\"serverTime\":\"\(now)\"}"))
+        let frames = try self.platform.auctionHub.frames(self.auctionID, messages, limit: Self.frameLimit) {
+            Timestamps.rfc3339(self.platform.clock.now())
         }
+        for frame in frames { try await outbound.write(.text(frame)) }
     }
 }
 
@@ -130,7 +133,7 @@ struct AuctionListener: Service {
         while !Task.isCancelledOrShuttingDown {
             do {
                 try await cancelWhenGracefulShutdown {
-                    try await self.engine.listen(channel: AuctionHub.channel) { AuctionHub.shared.wake($0) }
+                    try await self.engine.listen(channel: AuctionHub.channel) { AuctionHub.shared.notified($0) }
                 }
             } catch {
                 if Task.isCancelledOrShuttingDown { return }

@@ -24,6 +24,13 @@ struct AuctionRow: Sendable, Codable, Equatable {
     var createdAt: Int64
     var updatedAt: Int64
     var logIndex: Int64
+    /// Counted on every change of the engine (under the row lock); a process's kept engine is current while equal.
+    var version: Int64
+    /// The version of the last change that was not an accepted bid (a phase, a deposit, a close): a kept engine at
+    /// this version or later is brought up to date by replaying the accepted bids after its own.
+    var rebasedVersion: Int64
+    /// Accepted bids in the stored snapshot `machine`.
+    var snapshotBids: Int64
 
     func decodedParameters() throws -> AuctionParameters {
         try JSONDecoder().decode(AuctionParameters.self, from: Data(self.parameters.utf8))
@@ -33,7 +40,8 @@ struct AuctionRow: Sendable, Codable, Equatable {
         try JSONDecoder().decode(AuctionRegistry.self, from: Data(self.registry.utf8))
     }
 
-    func decodedEngine() throws -> AuctionEngine {
+    /// The stored snapshot, which may lag the accepted bids: use `AuctionService.currentEngine` for the current engine.
+    func decodedSnapshot() throws -> AuctionEngine {
         try AuctionEngine.decode(self.machine)
     }
 

@@ -5,11 +5,12 @@ import Storage
 import TradingCore
 
 extension AuctionService {
-    /// 出价 — the bid path. In ONE transaction: lock the auction, answer a resent client bid id with the stored answer
-    /// (never a second row), take the server receipt time inside the lock as the legal time, feed the engine, write the
-    /// bid row, the snapshot, the stream messages and the witness-log entry, commit; only then acknowledge. A refused
-    /// bid is kept as a refused row with its log entry and answered 4xx (zh + en); the engine state stays as it was,
-    /// except for what time alone changed (a close the bid noticed).
+    /// 出价 — the bid path. Bids of one auction that arrive together are committed in ONE transaction (`BidIntake`),
+    /// each exactly as if alone: lock the auction, answer a resent client bid id with the stored answer (never a second
+    /// row), take the server receipt time inside the lock as the legal time, feed the engine, write the bid row, the
+    /// stream messages and the witness-log entry; commit; only then acknowledge. A refused bid is kept as a refused row
+    /// with its log entry and answered 4xx (zh + en); the engine state stays as it was, except for what time alone
+    /// changed (a close the bid noticed).
     public func bid(auctionID: String, clientBidID: String, amountFen: Int64, by actor: Actor) async throws -> BidAnswer {
         guard actor.role == .bidder, let partyID = actor.partyID else {
             throw TradingError.forbidden("只有登记的竞买人可以出价", en: "Only registered bidders bid")
@@ -19,71 +20,68 @@ extension AuctionService {
             throw TradingError.invalid("client-bid-id", zh: "clientBidId 为 1–100 个字符", en: "clientBidId is 1–100 characters")
         }
         let platform = self.platform
-        let (result, published): (Result<BidAnswer, TradingError>, [AuctionMessage]) = try await platform.engine.transaction { db in
+        let order = BidIntake.Order(clientBidID: clientBidID, partyID: partyID, amountFen: amountFen)
+        return try await BidIntake.shared.submit(order, auctionID: auctionID) { orders in
+            try await Self.commit(orders, auctionID: auctionID, platform: platform)
+        }.get()
+    }
+
+    /// One transaction for a batch of bids on one auction (see `bid`); the answers in the orders' order.
+    static func commit(_ orders: [BidIntake.Order], auctionID: String, platform: Platform) async throws -> [Result<BidAnswer, TradingError>] {
+        let (answers, published, kept, due) = try await platform.engine.transaction { db in
             var row = try await Self.locked(auctionID, platform: platform, on: db)
-            if let earlier = try await db.row(
-                "SELECT * FROM auction_bids WHERE auction_id = \(bind: auctionID) AND party_id = \(bind: partyID) AND client_bid_id = \(bind: clientBidID)",
-                as: AuctionBidRow.self
-            ) {
-                guard earlier.amountFen == amountFen else { return (.failure(AuctionRejection.clientBidIDReused.tradingError), []) }
-                return (try Self.storedAnswer(earlier), [])
-            }
-            guard let registration = try await db.row(
-                "SELECT * FROM auction_registrations WHERE auction_id = \(bind: auctionID) AND party_id = \(bind: partyID)", as: AuctionRegistrationRow.self
-            ) else {
-                throw TradingError(.forbidden, code: "not-registered", zh: "您尚未登记参加本场竞价", en: "You have not registered for this auction")
-            }
-            let now = Timestamps.date(Timestamps.millis(platform.clock.now()))
-            var engine = try row.decodedEngine()
-            let request = BidRequest(clientBidID: clientBidID, bidder: BidderID(registration.number), amount: amountFen)
-            var effects: [AuctionEffect]
-            if registration.depositConfirmedAt == nil {
-                effects = engine.tick(now: now) + [.bidRejected(BidRejection(clientBidID: clientBidID, bidder: request.bidder, reason: .depositNotPaid))]
-            } else {
-                effects = engine.bid(request, now: now)
-            }
-            // A refusal that time did not accompany leaves the stored engine exactly as it was.
-            let changed = effects.contains { if case .bidRejected = $0 { false } else { true } }
-            let persisted = changed ? try await Self.persist(engine, effects: effects, row: &row, at: now, platform: platform, on: db) : []
-            var bidRow = AuctionBidRow(
-                id: Identifiers.make(), auctionId: auctionID, partyId: partyID, clientBidId: clientBidID, number: registration.number,
-                amountFen: amountFen, receivedAt: Timestamps.millis(now), accepted: 0, bidSequence: nil, seq: nil, reasonCode: nil,
-                statusCode: 201, response: "", logIndex: 0
+            var batch = BidBatch(
+                registrations: try await db.rows(
+                    "SELECT * FROM auction_registrations WHERE auction_id = \(bind: auctionID) AND party_id IN (\(binds: Array(Set(orders.map(\.partyID)))))",
+                    as: AuctionRegistrationRow.self
+                ),
+                earlier: try await db.rows(
+                    "SELECT * FROM auction_bids WHERE auction_id = \(bind: auctionID) AND client_bid_id IN (\(binds: Array(Set(orders.map(\.clientBidID)))))",
+                    as: AuctionBidRow.self
+                ),
+                entry: try await Self.currentEntry(row, platform: platform, on: db, taking: true)
             )
-            let answer: Result<BidAnswer, TradingError>
-            var logData = ["auction": auctionID, "amountFen": "\(amountFen)", "clientBidIdSha256": Secrets.sha256(clientBidID)]
-            if let acknowledgement = effects.acknowledgement {
-                let seq = persisted.first { $0.bidSequence == Int64(acknowledgement.sequence) }?.seq ?? row.seq
-                let view = BidAnswer(auctionID: auctionID, acknowledgement: acknowledgement, seq: seq)
-                bidRow.accepted = 1
-                bidRow.bidSequence = Int64(acknowledgement.sequence)
-                bidRow.seq = seq
-                bidRow.receivedAt = Timestamps.millis(acknowledgement.receivedAt)
-                bidRow.response = try Self.json(view)
-                logData["seq"] = "\(seq)"
-                logData["bidSequence"] = "\(acknowledgement.sequence)"
-                answer = .success(view)
-            } else {
-                let reason = effects.rejection ?? .wrongPhase
-                let error = reason.tradingError
-                bidRow.reasonCode = reason.code
-                bidRow.statusCode = error.kind == .conflict ? 409 : 422
-                bidRow.response = try Self.json(StoredRefusal(error))
-                logData["refused"] = reason.code
-                answer = .failure(error)
+            for order in orders {
+                try batch.take(order, row: &row, now: Timestamps.date(Timestamps.millis(platform.clock.now())))
             }
-            let position = try await LogRecords.append(
-                LogEvent(type: bidRow.accepted == 1 ? "auction.bid" : "auction.bid-refused", project: row.projectId, lot: row.lotId,
-                         actor: "bidder-number:\(registration.number)", time: now, data: logData),
-                on: db
-            )
-            bidRow.logIndex = position.index
-            try await db.insert("auction_bids", bidRow)
-            try await Self.logStateChanges(persisted, row: row, at: now, on: db)
-            return (answer, persisted)
+            let positions = try await LogRecords.append(batch.events, on: db)
+            for (index, event) in batch.bidEvents.enumerated() { batch.rows[index].logIndex = positions[event].index }
+            try await db.insert("auction_bids", rows: batch.rows)
+            var due = false
+            if batch.changed {
+                let engine = batch.entry.engine
+                try await Self.store(
+                    engine, messages: batch.messages, row: &row, snapshot: batch.needsSnapshot ? .rebased : nil, at: platform.clock.now(),
+                    platform: platform, on: db)
+                batch.entry.version = row.version
+                due = !batch.needsSnapshot && Self.snapshotDue(acceptedBids: engine.machine.acceptedBids.count, snapshotBids: row.snapshotBids)
+            }
+            return (batch.answers, batch.messages, batch.entry, due)
         }
+        platform.auctionEngines.keep(auctionID, kept)
         if !published.isEmpty { platform.auctionHub.publish(auctionID, published) }
-        return try result.get()
+        if due, platform.auctionEngines.startSnapshot(auctionID) {
+            // Off the bid path: encoding a long ledger would hold the auction's lock for every bidder.
+            Task.detached {
+                defer { platform.auctionEngines.endSnapshot(auctionID) }
+                try? await Self.writeSnapshot(kept, auctionID: auctionID, platform: platform)
+            }
+        }
+        return answers
+    }
+
+    /// Writes `entry`'s engine as the auction's snapshot in a transaction of its own. The state does not change (the
+    /// version stays): the snapshot only shortens the replay. It is not written over a newer snapshot, nor over a change
+    /// that was not an accepted bid (`rebased_version` after the entry's version).
+    static func writeSnapshot(_ entry: AuctionEngineCache.Entry, auctionID: String, platform: Platform) async throws {
+        let machine = try entry.engine.encoded()
+        let bids = Int64(entry.engine.machine.acceptedBids.count)
+        try await platform.engine.transaction { db in
+            try await db.raw("""
+                UPDATE auctions SET machine = \(bind: machine), snapshot_bids = \(bind: bids)
+                WHERE id = \(bind: auctionID) AND rebased_version <= \(bind: entry.version) AND snapshot_bids < \(bind: bids)
+                """).run()
+        }
     }
 
     /// Delivers `tick` to the auction if its next deadline has passed (the scheduler and every read call this), through
@@ -95,7 +93,7 @@ extension AuctionService {
             var row = try await Self.locked(auctionID, platform: platform, on: db)
             let now = Timestamps.date(Timestamps.millis(platform.clock.now()))
             guard let due = row.nextDeadline, Timestamps.millis(now) >= due else { return nil }
-            var engine = try row.decodedEngine()
+            var engine = try await Self.currentEngine(row, platform: platform, on: db)
             let effects = engine.tick(now: now)
             let persisted = try await Self.persist(engine, effects: effects, row: &row, at: now, platform: platform, on: db)
             try await Self.logStateChanges(persisted, row: row, at: now, on: db)

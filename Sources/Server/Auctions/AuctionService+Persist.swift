@@ -5,18 +5,24 @@ import Storage
 import TradingCore
 
 extension AuctionService {
-    /// Writes what one engine event did, inside the caller's locked transaction: one stream message per visible change
-    /// (opened, timed period, bid, closed) numbered from the row's `seq`, the snapshot and its columns, and at the close
-    /// the close record (成交确认书 or 流拍, deposits to release, the bidding record). On PostgreSQL a NOTIFY tells the
-    /// other server processes after the commit. Returns the messages written.
+    /// Writes what one engine event did, inside the caller's locked transaction: its stream messages, the snapshot and
+    /// its columns (see `messages` and `store`). Returns the messages written.
     static func persist(
         _ engine: AuctionEngine, effects: [AuctionEffect], row: inout AuctionRow, at now: Date, platform: Platform, on db: any SQLDatabase
     ) async throws -> [AuctionMessage] {
+        let messages = try Self.messages(engine, effects: effects, row: &row, at: now)
+        try await Self.store(engine, messages: messages, row: &row, snapshot: .rebased, at: now, platform: platform, on: db)
+        return messages
+    }
+
+    /// The stream messages of one engine event: one per visible change (opened, timed period, bid, closed) numbered on
+    /// from the row's `seq` (which is counted up), and at the close the close record (成交确认书 or 流拍, deposits to
+    /// release, the bidding record) set on the row. Writes nothing.
+    static func messages(_ engine: AuctionEngine, effects: [AuctionEffect], row: inout AuctionRow, at now: Date) throws -> [AuctionMessage] {
         var messages: [AuctionMessage] = []
         let endsAt = engine.endsAt.map(Timestamps.rfc3339)
-        var registry: AuctionRegistry?
         for effect in effects {
-            var message = AuctionMessage(seq: row.seq + Int64(messages.count) + 1, auctionId: row.id, type: "", time: Timestamps.rfc3339(now), endsAt: endsAt)
+            var message = AuctionMessage(seq: row.seq + 1, auctionId: row.id, type: "", time: Timestamps.rfc3339(now), endsAt: endsAt)
             message.standingPriceFen = engine.machine.standingPrice
             switch effect {
             case .announce(.opened):
@@ -34,9 +40,7 @@ extension AuctionService {
                 message.type = "closed"
                 message.time = Timestamps.rfc3339(closedAt)
                 message.endsAt = nil
-                let loaded = try registry ?? row.decodedRegistry()
-                registry = loaded
-                let close = try Self.closeRecord(engine, registry: loaded, row: row)
+                let close = try Self.closeRecord(engine, registry: try row.decodedRegistry(), row: row)
                 row.closeRecord = try Self.json(close)
                 message.outcome = outcome.winner == nil ? "unsold" : "sold"
                 message.winnerNumber = close.confirmation?.winnerNumber.digits
@@ -46,15 +50,33 @@ extension AuctionService {
             default:
                 continue
             }
+            row.seq += 1
             messages.append(message)
         }
-        for message in messages {
-            try await db.insert("auction_events", AuctionEventRow(
-                auctionId: row.id, seq: message.seq, kind: message.type, message: try Self.json(message), createdAt: Timestamps.millis(now)
-            ))
+        return messages
+    }
+
+    /// Why the engine's snapshot is written with a change.
+    enum Snapshot {
+        /// Something else than accepted bids changed the engine: replaying bids onto an earlier state would miss it.
+        case rebased
+    }
+
+    /// Writes `messages` and the auction row: its columns, the version counted up, and the engine's snapshot when
+    /// `snapshot` is set (else the stored snapshot stays behind and the accepted bids since are replayed onto it). On
+    /// PostgreSQL a NOTIFY tells the other server processes after the commit.
+    static func store(
+        _ engine: AuctionEngine, messages: [AuctionMessage], row: inout AuctionRow, snapshot: Snapshot?, at now: Date, platform: Platform, on db: any SQLDatabase
+    ) async throws {
+        try await db.insert("auction_events", rows: try messages.map {
+            AuctionEventRow(auctionId: row.id, seq: $0.seq, kind: $0.type, message: try Self.json($0), createdAt: Timestamps.millis(now))
+        })
+        if snapshot != nil {
+            row.machine = try engine.encoded()
+            row.snapshotBids = Int64(engine.machine.acceptedBids.count)
         }
-        row.seq += Int64(messages.count)
-        row.machine = try engine.encoded()
+        row.version += 1
+        if snapshot == .rebased { row.rebasedVersion = row.version }
         row.status = engine.status
         row.nextDeadline = engine.machine.nextDeadline.map(Timestamps.millis)
         row.endsAt = engine.endsAt.map(Timestamps.millis)
@@ -63,29 +85,31 @@ extension AuctionService {
         try await db.raw("""
             UPDATE auctions SET machine = \(bind: row.machine), status = \(bind: row.status), seq = \(bind: row.seq),
             next_deadline = \(bind: row.nextDeadline), ends_at = \(bind: row.endsAt), standing_fen = \(bind: row.standingFen),
-            close_record = \(bind: row.closeRecord), registry = \(bind: row.registry), updated_at = \(bind: row.updatedAt)
+            close_record = \(bind: row.closeRecord), registry = \(bind: row.registry), updated_at = \(bind: row.updatedAt),
+            version = \(bind: row.version), rebased_version = \(bind: row.rebasedVersion), snapshot_bids = \(bind: row.snapshotBids)
             WHERE id = \(bind: row.id)
             """).run()
         if platform.engine.dialect == .postgres, !messages.isEmpty {
-            try await db.raw("SELECT pg_notify(\(bind: AuctionHub.channel), \(bind: row.id))").run()
+            try await db.raw("SELECT pg_notify(\(bind: AuctionHub.channel), \(bind: "\(row.id):\(row.seq)"))").run()
         }
-        return messages
     }
 
     /// The witness-log entries of time-driven changes (the bid's own entry is written by the bid path).
     static func logStateChanges(_ messages: [AuctionMessage], row: AuctionRow, at now: Date, on db: any SQLDatabase) async throws {
-        for message in messages where message.type != "bid" {
+        _ = try await LogRecords.append(Self.stateChangeEvents(messages, row: row, at: now), on: db)
+    }
+
+    /// The witness-log events of the messages that time or the operator caused (every message but a bid).
+    static func stateChangeEvents(_ messages: [AuctionMessage], row: AuctionRow, at now: Date) -> [LogEvent] {
+        messages.filter { $0.type != "bid" }.map { message in
             var data = ["auction": row.id, "seq": "\(message.seq)"]
             if let outcome = message.outcome { data["outcome"] = outcome }
             if let price = message.priceFen { data["priceFen"] = "\(price)" }
             if let number = message.winnerNumber { data["winnerNumber"] = number }
             if let endsAt = message.endsAt { data["endsAt"] = endsAt }
             if message.type == "closed", let record = row.closeRecord { data["closeRecordSha256"] = Secrets.sha256(record) }
-            _ = try await LogRecords.append(
-                LogEvent(type: "auction.\(message.type)", project: row.projectId, lot: row.lotId, actor: Actor.system.logName,
-                         time: Timestamps.parse(message.time) ?? now, data: data),
-                on: db
-            )
+            return LogEvent(type: "auction.\(message.type)", project: row.projectId, lot: row.lotId, actor: Actor.system.logName,
+                            time: Timestamps.parse(message.time) ?? now, data: data)
         }
     }
 

@@ -17,7 +17,7 @@ extension AuctionService {
             {
                 mine = AuctionRegistrationView(registration, auctionID: row.id, partyID: party)
             }
-            return try AuctionView(row, registration: mine, now: now)
+            return try AuctionView(row, engine: try await Self.currentEngine(row, platform: self.platform, on: db), registration: mine, now: now)
         }
     }
 

@@ -27,7 +27,7 @@ extension AuctionService {
             } catch {
                 throw error.tradingError
             }
-            var engine = try row.decodedEngine()
+            var engine = try await Self.currentEngine(row, platform: platform, on: db)
             if order != nil, case .judicial = engine {
                 guard engine.machine.acceptedBids.isEmpty, engine.status != "closed" else {
                     throw TradingError.conflict("preemption-after-bidding", zh: "已有出价，优先购买权人须在出价开始前登记", en: "Bidding has begun; pre-emption holders register before the first bid")
@@ -74,7 +74,7 @@ extension AuctionService {
                 if case .unknownRegistration = error { throw TradingError.notFound("Registration", zh: "竞买登记") }
                 throw error.tradingError
             }
-            var engine = try row.decodedEngine()
+            var engine = try await Self.currentEngine(row, platform: platform, on: db)
             let effects = engine.depositPaid(registration.bidderID, now: now) + engine.tick(now: now)
             row.registry = try Self.json(registry)
             let persisted = try await Self.persist(engine, effects: effects, row: &row, at: now, platform: platform, on: db)

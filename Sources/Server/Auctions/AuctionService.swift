@@ -118,12 +118,13 @@ public struct AuctionService: Sendable {
                 parameters: try Self.json(parameters), reserveFen: reserveFen, registry: try Self.json(registry),
                 machine: try engine.encoded(), seq: 0, nextDeadline: engine.machine.nextDeadline.map(Timestamps.millis),
                 endsAt: engine.endsAt.map(Timestamps.millis), standingFen: nil, closeRecord: nil, relistedFrom: relistedFrom,
-                createdBy: actor.accountID, createdAt: Timestamps.millis(now), updatedAt: Timestamps.millis(now), logIndex: position.index
+                createdBy: actor.accountID, createdAt: Timestamps.millis(now), updatedAt: Timestamps.millis(now), logIndex: position.index,
+                version: 0, rebasedVersion: 0, snapshotBids: 0
             )
             try await db.insert("auctions", row)
             return row
         }
-        return try AuctionView(row, registration: nil, now: platform.clock.now())
+        return try AuctionView(row, engine: try row.decodedSnapshot(), registration: nil, now: platform.clock.now())
     }
 
     static func json(_ value: some Encodable) throws -> String {

@@ -62,9 +62,8 @@ public struct AuctionView: Sendable, Codable, Equatable {
     /// The signed-in bidder's own registration.
     public var registration: AuctionRegistrationView?
 
-    init(_ row: AuctionRow, registration: AuctionRegistrationView?, now: Date) throws {
+    init(_ row: AuctionRow, engine: AuctionEngine, registration: AuctionRegistrationView?, now: Date) throws {
         let parameters = try row.decodedParameters()
-        let engine = try row.decodedEngine()
         let registry = try row.decodedRegistry()
         let room = try AuctionRoomView(machine: engine.machine, registry: registry, reserve: try row.sealedReserve())
         self.id = row.id

@@ -13,6 +13,8 @@ public struct Platform: Sendable {
     public let logger: Logger
     /// The witness log: signed checkpoints, proofs and tiles over `log_entries`.
     public let log: TransparencyLog
+    /// The auction engines this platform (this process) last used, each valid only for its row version.
+    let auctionEngines = AuctionEngineCache()
 
     public init(
         engine: any DatabaseEngine, files: FileStore, clock: any TradingClock, calendar: TradingCalendar, settings: PlatformSettings,

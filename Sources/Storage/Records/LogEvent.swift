@@ -37,28 +37,41 @@ public struct LogPosition: Sendable, Codable, Equatable {
 public enum LogRecords {
     /// Appends `event` as RFC 8785 canonical JSON with its RFC 6962 leaf hash, inside the current transaction.
     public static func append(_ event: LogEvent, on db: any SQLDatabase) async throws -> LogPosition {
+        try await self.append([event], on: db)[0]
+    }
+
+    /// Appends `events` in order in one statement, inside the current transaction (a batch of bids commits its entries
+    /// together); each event's `prev` chains to the project's previous entry, earlier ones of the batch included.
+    public static func append(_ events: [LogEvent], on db: any SQLDatabase) async throws -> [LogPosition] {
+        guard !events.isEmpty else { return [] }
         if db.dialect.name == "postgresql" {
             try await db.raw("SELECT pg_advisory_xact_lock(7310002)").run()
         }
         let row = try await db.raw("SELECT COALESCE(MAX(idx) + 1, 0) AS next FROM log_entries").first()
-        let index = try row?.decode(column: "next", as: Int64.self) ?? 0
-        var event = event
-        if let project = event.project {
-            event.prev = try await db.raw("SELECT MAX(idx) AS prev FROM log_entries WHERE project = \(bind: project)").first()?
-                .decode(column: "prev", as: Int64?.self)
-        }
-        let bytes = try CanonicalJSON.canonical(event)
-        guard bytes.count <= EntryBundle.maxEntryLength else { throw LogEntryTooLong(type: event.type, length: bytes.count) }
-        let leaf = Merkle.leafHash(bytes).hex
-        let entry = String(decoding: bytes, as: UTF8.self)
+        let first = try row?.decode(column: "next", as: Int64.self) ?? 0
+        var previous: [String: Int64?] = [:]
+        var positions: [LogPosition] = []
         let now = Timestamps.millis(Date())
-        try await db.raw(
-            """
-            INSERT INTO log_entries (idx, leaf_hash, entry, created_at, project)
-            VALUES (\(bind: index), \(bind: leaf), \(bind: entry), \(bind: now), \(bind: event.project))
-            """
-        ).run()
-        return LogPosition(index: index, leafHash: leaf)
+        var insert = db.insert(into: "log_entries").columns("idx", "leaf_hash", "entry", "created_at", "project")
+        for (offset, event) in events.enumerated() {
+            var event = event
+            let index = first + Int64(offset)
+            if let project = event.project {
+                if previous[project] == nil {
+                    previous[project] = try await db.raw("SELECT MAX(idx) AS prev FROM log_entries WHERE project = \(bind: project)").first()?
+                        .decode(column: "prev", as: Int64?.self)
+                }
+                event.prev = previous[project] ?? nil
+                previous[project] = index
+            }
+            let bytes = try CanonicalJSON.canonical(event)
+            guard bytes.count <= EntryBundle.maxEntryLength else { throw LogEntryTooLong(type: event.type, length: bytes.count) }
+            let leaf = Merkle.leafHash(bytes).hex
+            insert = insert.values(SQLBind(index), SQLBind(leaf), SQLBind(String(decoding: bytes, as: UTF8.self)), SQLBind(now), SQLBind(event.project))
+            positions.append(LogPosition(index: index, leafHash: leaf))
+        }
+        try await insert.run()
+        return positions
     }
 
     /// Appends already-encoded entries in one statement, in order (the benchmark's batched durable append).

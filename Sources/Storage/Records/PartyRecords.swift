@@ -64,6 +64,12 @@ extension SQLDatabase {
         try await self.insert(into: table).model(row, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
     }
 
+    /// Inserts rows in one statement (nothing when `rows` is empty).
+    public func insert<Row: Encodable & Sendable>(_ table: String, rows: [Row]) async throws {
+        guard !rows.isEmpty else { return }
+        try await self.insert(into: table).models(rows, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+    }
+
     /// All rows of a raw query decoded into `T` from snake_case columns.
     public func rows<T: Decodable>(_ query: SQLQueryString, as type: T.Type) async throws -> [T] {
         try await self.raw(query).all(decoding: T.self, keyDecodingStrategy: ColumnNames.strategy)

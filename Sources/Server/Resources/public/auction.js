@@ -92,7 +92,12 @@
     var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + api + '/live?after=' + seq;
     socket = new WebSocket(url);
     socket.onopen = function () { retry = 500; $('auction-live').className = 'live on'; $('auction-live').textContent = '实时 live'; };
-    socket.onmessage = function (event) { try { apply(JSON.parse(event.data)); } catch (e) { /* ignore a malformed frame */ } };
+    socket.onmessage = function (event) {
+      // A frame holds one or more messages, one JSON object per line, in seq order.
+      String(event.data).split('\n').forEach(function (line) {
+        try { apply(JSON.parse(line)); } catch (e) { /* ignore a malformed line */ }
+      });
+    };
     socket.onclose = function () {
       $('auction-live').className = 'live off';
       $('auction-live').textContent = '重新连接中… reconnecting';
