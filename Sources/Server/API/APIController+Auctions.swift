@@ -16,6 +16,7 @@ extension APIController {
         group.get("auctions/:auction/events", use: self.auctionEvents)
         group.get("auctions/:auction/record", use: self.auctionRecord)
         group.post("auctions/:auction/relist", use: self.relistAuction)
+        group.post("auctions/:auction/withdraw", use: self.withdrawAuction)
     }
 
     struct AuctionBidForm: Decodable {
@@ -89,6 +90,12 @@ extension APIController {
         let form = try await request.decode(as: AuctionService.RelistForm.self, context: context)
         let view = try await self.platform.auctions.relist(auctionID: try context.parameters.require("auction"), form: form, by: actor)
         return .init(status: .created, response: view)
+    }
+
+    @Sendable func withdrawAuction(_ request: Request, context: AppRequestContext) async throws -> AuctionRecordView {
+        let actor = try context.requireActor()
+        let form = try await request.decode(as: AuctionService.WithdrawForm.self, context: context)
+        return try await self.platform.auctions.withdraw(auctionID: try context.parameters.require("auction"), form: form, by: actor)
     }
 }
 

@@ -52,7 +52,9 @@ extension AuctionService {
             guard let close = try row.decodedClose() else {
                 throw TradingError.conflict("auction-not-closed", zh: "竞价尚未结束，结果和竞价记录在结束后公开", en: "The auction has not closed; the result and bidding record are published at the close")
             }
-            return AuctionRecordView(close, parameters: try row.decodedParameters())
+            var view = AuctionRecordView(close, parameters: try row.decodedParameters())
+            view.withdrawal = try row.decodedWithdrawal()
+            return view
         }
     }
 

@@ -166,6 +166,8 @@ public struct AuctionRecordView: Sendable, Codable, Equatable {
     public var mayBeRelisted: Bool
     /// The lowest start price a relisting may use, fen.
     public var relistingMinimumStartPriceFen: Int64?
+    /// 撤回 — who withdrew the auction, when and why, if it was withdrawn.
+    public var withdrawal: AuctionWithdrawal?
 
     init(_ close: AuctionClose, parameters: AuctionParameters) {
         self.auctionId = close.auctionID
