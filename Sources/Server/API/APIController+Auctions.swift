@@ -17,6 +17,7 @@ extension APIController {
         group.get("auctions/:auction/record", use: self.auctionRecord)
         group.post("auctions/:auction/relist", use: self.relistAuction)
         group.post("auctions/:auction/withdraw", use: self.withdrawAuction)
+        group.post("auctions/:auction/continue", use: self.continueAuctionBidding)
     }
 
     struct AuctionBidForm: Decodable {
@@ -96,6 +97,10 @@ extension APIController {
         let actor = try context.requireActor()
         let form = try await request.decode(as: AuctionService.WithdrawForm.self, context: context)
         return try await self.platform.auctions.withdraw(auctionID: try context.parameters.require("auction"), form: form, by: actor)
+    }
+
+    @Sendable func continueAuctionBidding(_ request: Request, context: AppRequestContext) async throws -> AuctionRegistrationView {
+        try await self.platform.auctions.continueBidding(auctionID: try context.parameters.require("auction"), by: try context.requireActor())
     }
 }
 

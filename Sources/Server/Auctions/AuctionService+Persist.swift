@@ -23,6 +23,15 @@ extension AuctionService {
                 message.type = "opened"
             case .announce(.timedPeriodStarted):
                 message.type = "timed-bidding"
+            case .announce(.clockPrice(let price, let nextStepAt)):
+                message.type = "clock-price"
+                message.standingPriceFen = price
+                message.nextStepAt = nextStepAt.map(Timestamps.rfc3339)
+            case .announce(.liveRoundStarted(let startsAt, let liveEndsAt, let participants)):
+                message.type = "live-round"
+                message.startsAt = Timestamps.rfc3339(startsAt)
+                message.endsAt = Timestamps.rfc3339(liveEndsAt)
+                message.participants = participants
             case .bidAccepted(let ack):
                 message.type = "bid"
                 message.time = Timestamps.rfc3339(ack.receivedAt)

@@ -66,8 +66,9 @@ extension AuctionService {
         public var depositFen: Int64?
         /// Bidding opens (RFC 3339).
         public var opensAt: String
-        /// The scheduled end of free bidding (English) or of bidding (judicial).
-        public var closesAt: String
+        /// The scheduled end of free bidding (English), of bidding (judicial) or of the listing; left out for a Dutch
+        /// auction, whose clock fixes it.
+        public var closesAt: String?
         /// Registration closes here, if set.
         public var registrationClosesAt: String?
     }
@@ -90,10 +91,11 @@ extension AuctionService {
         if parameters.kind == "judicial" { parameters.appraisedValueFen = parameters.appraisedValueFen ?? parameters.startPriceFen }
         parameters.depositFen = form.depositFen ?? parameters.depositFen
         parameters.opensAt = Timestamps.millis(try APIController.instant(form.opensAt, field: "opensAt"))
-        parameters.closesAt = Timestamps.millis(try APIController.instant(form.closesAt, field: "closesAt"))
+        let kind = try row.decodedKindParameters()
+        parameters.closesAt = try AuctionSetup.closesAt(try form.closesAt.map { try APIController.instant($0, field: "closesAt") }, parameters: parameters, kind: kind)
         parameters.registrationClosesAt = try form.registrationClosesAt.map { Timestamps.millis(try APIController.instant($0, field: "registrationClosesAt")) }
         return try await self.create(
-            projectID: row.projectId, lotID: row.lotId, parameters: parameters, reserveFen: row.reserveFen, relistedFrom: row.id, by: actor)
+            projectID: row.projectId, lotID: row.lotId, parameters: parameters, kind: kind, reserveFen: row.reserveFen, relistedFrom: row.id, by: actor)
     }
 }
 

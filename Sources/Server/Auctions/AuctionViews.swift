@@ -9,7 +9,7 @@ public struct AuctionMessage: Sendable, Codable, Equatable {
     public var seq: Int64
     /// The auction.
     public var auctionId: String
-    /// `opened`, `timed-bidding`, `bid`, `closed`.
+    /// `opened`, `timed-bidding`, `clock-price` (Dutch), `live-round` (listing), `bid`, `closed`.
     public var type: String
     /// The legal time of the change (a bid's server receipt time; the close instant).
     public var time: String
@@ -35,6 +35,12 @@ public struct AuctionMessage: Sendable, Codable, Equatable {
     public var reasonEn: String?
     /// The server clock when the message was sent (live and replay), so that pages count down by server time.
     public var serverTime: String?
+    /// The Dutch clock's next drop on `clock-price` (nil at the floor).
+    public var nextStepAt: String?
+    /// When the live round starts, on `live-round`.
+    public var startsAt: String?
+    /// How many bidders take part in the live round, on `live-round`.
+    public var participants: Int?
 
     init(seq: Int64, auctionId: String, type: String, time: String, endsAt: String?) {
         self.seq = seq
@@ -100,6 +106,8 @@ public struct AuctionRegistrationView: Sendable, Codable, Equatable {
     public var qualified: Bool
     /// 竞买保证金, fen.
     public var depositFen: Int64?
+    /// 表示继续竞价 — whether this bidder declared it wants the live round (listing, in the room view only).
+    public var continuing: Bool?
 
     init(_ registration: AuctionRegistration, auctionID: String, partyID: String) {
         self.id = registration.id.rawValue
