@@ -18,6 +18,8 @@ extension APIController {
         group.post("auctions/:auction/relist", use: self.relistAuction)
         group.post("auctions/:auction/withdraw", use: self.withdrawAuction)
         group.post("auctions/:auction/continue", use: self.continueAuctionBidding)
+        group.post("auctions/:auction/lower", use: self.placeAuctionBid)
+        group.post("auctions/:auction/pass", use: self.passAuctionTurn)
     }
 
     struct AuctionBidForm: Decodable {
@@ -101,6 +103,10 @@ extension APIController {
 
     @Sendable func continueAuctionBidding(_ request: Request, context: AppRequestContext) async throws -> AuctionRegistrationView {
         try await self.platform.auctions.continueBidding(auctionID: try context.parameters.require("auction"), by: try context.requireActor())
+    }
+
+    @Sendable func passAuctionTurn(_ request: Request, context: AppRequestContext) async throws -> AuctionRegistrationView {
+        try await self.platform.auctions.pass(auctionID: try context.parameters.require("auction"), by: try context.requireActor())
     }
 }
 

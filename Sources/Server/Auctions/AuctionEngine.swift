@@ -12,6 +12,8 @@ enum AuctionEngine: Codable, Sendable {
     case dutch(DutchAuction)
     /// 挂牌: quotes during the listing, then a live round among those who want to continue.
     case listing(ListingAuction)
+    /// 多轮反向竞价: procurement suppliers lower their opened prices in turns.
+    case reverse(ReverseAuction)
 
     /// The machine behind the case, for the views of the Auctions module.
     var machine: any AuctionMachine {
@@ -20,10 +22,11 @@ enum AuctionEngine: Codable, Sendable {
         case .judicial(let auction): auction
         case .dutch(let auction): auction
         case .listing(let auction): auction
+        case .reverse(let auction): auction
         }
     }
 
-    /// A bid through the common bid path: a raise, a quote, or (Dutch) 应价 at the clock price.
+    /// A bid through the common bid path: a raise, a quote, (Dutch) 应价 at the clock price, or (reverse) a lowered price.
     mutating func bid(_ request: BidRequest, now: Date) -> [AuctionEffect] {
         switch self {
         case .english(var auction):
@@ -41,6 +44,10 @@ enum AuctionEngine: Codable, Sendable {
         case .listing(var auction):
             let effects = auction.handle(.bid(request), now: now)
             self = .listing(auction)
+            return effects
+        case .reverse(var auction):
+            let effects = auction.handle(.lower(request), now: now)
+            self = .reverse(auction)
             return effects
         }
     }
@@ -62,6 +69,10 @@ enum AuctionEngine: Codable, Sendable {
         case .listing(var auction):
             let effects = auction.handle(.tick, now: now)
             self = .listing(auction)
+            return effects
+        case .reverse(var auction):
+            let effects = auction.handle(.tick, now: now)
+            self = .reverse(auction)
             return effects
         }
     }
@@ -85,6 +96,10 @@ enum AuctionEngine: Codable, Sendable {
             let effects = auction.handle(.withdraw, now: now)
             self = .listing(auction)
             return effects
+        case .reverse(var auction):
+            let effects = auction.handle(.withdraw, now: now)
+            self = .reverse(auction)
+            return effects
         }
     }
 
@@ -93,6 +108,14 @@ enum AuctionEngine: Codable, Sendable {
         guard case .listing(var auction) = self else { return self.tick(now: now) + [.actionRejected(bidder, .intentToContinue, .wrongPhase)] }
         let effects = auction.handle(.declareIntentToContinue(bidder), now: now)
         self = .listing(auction)
+        return effects
+    }
+
+    /// A reverse-auction participant keeps its price for this turn; every other kind refuses (wrong phase).
+    mutating func pass(_ bidder: BidderID, now: Date) -> [AuctionEffect] {
+        guard case .reverse(var auction) = self else { return self.tick(now: now) + [.actionRejected(bidder, .pass, .wrongPhase)] }
+        let effects = auction.handle(.pass(bidder), now: now)
+        self = .reverse(auction)
         return effects
     }
 
@@ -113,6 +136,7 @@ enum AuctionEngine: Codable, Sendable {
         case .judicial(let auction): auction.phase == .closed ? nil : auction.endsAt
         case .dutch(let auction): auction.phase == .closed ? nil : auction.rules.closesAt
         case .listing(let auction): auction.phase == .closed ? nil : auction.endsAt
+        case .reverse(let auction): auction.phase == .bidding ? auction.turnEndsAt : nil
         }
     }
 
@@ -123,6 +147,7 @@ enum AuctionEngine: Codable, Sendable {
         case .judicial(let auction): auction.minimumNextBid
         case .dutch(let auction): auction.phase == .descending ? auction.standingPrice : nil
         case .listing(let auction): auction.minimumNextBid
+        case .reverse: nil
         }
     }
 
@@ -147,6 +172,7 @@ enum AuctionEngine: Codable, Sendable {
         case .listing(let auction) where auction.phase == .listing: return "listing"
         case .listing(let auction) where auction.phase == .awaitingLiveRound: return "awaiting-live-round"
         case .listing(let auction) where auction.phase == .liveRound: return "live-round"
+        case .reverse(let auction) where auction.phase == .bidding: return "round-\(auction.round)"
         default: return self.status
         }
     }

@@ -1,7 +1,7 @@
 import Auctions
 import Foundation
 
-/// The parameters only the Dutch (降价拍卖) and listing (挂牌) kinds have. They are stored in the same JSON object as
+/// The parameters only the Dutch (降价拍卖), listing (挂牌) and reverse (多轮反向竞价) kinds have. They are stored in the same JSON object as
 /// ``AuctionParameters`` (the `parameters` column), beside its keys, so the common parameters keep their shape.
 public struct AuctionKindParameters: Sendable, Codable, Equatable {
     /// 降价幅度 (Dutch), fen.
@@ -16,6 +16,14 @@ public struct AuctionKindParameters: Sendable, Codable, Equatable {
     public var liveRoundCountdownSeconds: Int?
     /// The live round happens when at least this many bidders want to continue (listing; default 2).
     public var minimumBiddersForLiveRound: Int?
+    /// 报价轮数 (reverse; default 3).
+    public var rounds: Int?
+    /// Each participant's turn in seconds (reverse; default 120).
+    public var turnSeconds: Int?
+    /// The pause between rounds in seconds (reverse; default 0).
+    public var pauseBetweenRoundsSeconds: Int?
+    /// Fewer opened prices than this → no auction, no award (reverse; default 2).
+    public var minimumBidders: Int?
 
     /// No kind-specific parameters (English and judicial auctions).
     public init() {}
@@ -23,6 +31,9 @@ public struct AuctionKindParameters: Sendable, Codable, Equatable {
     var hasDutchFields: Bool { self.decrementFen != nil || self.stepSeconds != nil || self.floorPriceFen != nil }
     var hasListingFields: Bool {
         self.liveRoundDelaySeconds != nil || self.liveRoundCountdownSeconds != nil || self.minimumBiddersForLiveRound != nil
+    }
+    var hasReverseFields: Bool {
+        self.rounds != nil || self.turnSeconds != nil || self.pauseBetweenRoundsSeconds != nil || self.minimumBidders != nil
     }
 }
 

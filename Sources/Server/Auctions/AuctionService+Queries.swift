@@ -84,6 +84,9 @@ extension AuctionService {
         guard let close = try row.decodedClose() else {
             throw TradingError.conflict("auction-not-closed", zh: "竞价尚未结束，不能再次拍卖", en: "The auction has not closed; it cannot be relisted yet")
         }
+        guard row.kind != "reverse" else {
+            throw TradingError.conflict("relisting-refused", zh: "反向竞价不能再次竞价，请重新组织采购", en: "A reverse auction is not relisted; run the procurement again")
+        }
         var parameters = try row.decodedParameters()
         parameters.previousStartPriceFen = parameters.startPriceFen
         parameters.startPriceFen = try AuctionSetup.relistedStartPrice(form.startPriceFen, after: close, previous: parameters.previousStartPriceFen ?? 0, policy: AuctionSetup.relistingPolicy(parameters))

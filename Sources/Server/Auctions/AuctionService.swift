@@ -18,9 +18,10 @@ public struct AuctionService: Sendable {
     public struct Form: Sendable, Codable {
         /// The engine: `english`, `judicial`, `dutch` (降价拍卖) or `listing` (挂牌, land projects).
         public var kind: String
-        /// 起始价 (起拍价), fen.
-        public var startPriceFen: Int64
-        /// 加价幅度 (增价幅度), fen; required except for a Dutch auction (which has `decrementFen`).
+        /// 起始价 (起拍价), fen; left out for a reverse auction (its participants start from their opened prices).
+        public var startPriceFen: Int64?
+        /// 加价幅度 (增价幅度), fen; the minimum decrement (最小降价幅度) of a reverse auction; required except for a Dutch
+        /// auction (which has `decrementFen`).
         public var incrementFen: Int64?
         /// 竞买保证金, fen.
         public var depositFen: Int64
@@ -59,6 +60,14 @@ public struct AuctionService: Sendable {
         public var liveRoundCountdownSeconds: Int?
         /// The live round happens when at least this many bidders want to continue (listing; default 2).
         public var minimumBiddersForLiveRound: Int?
+        /// 报价轮数 (reverse; default 3).
+        public var rounds: Int?
+        /// Each participant's turn in seconds (reverse; default 120).
+        public var turnSeconds: Int?
+        /// The pause between rounds in seconds (reverse; default 0).
+        public var pauseBetweenRoundsSeconds: Int?
+        /// Fewer opened prices than this → no auction, no award (reverse; default 2).
+        public var minimumBidders: Int?
 
         var kindParameters: AuctionKindParameters {
             var kind = AuctionKindParameters()
@@ -68,6 +77,10 @@ public struct AuctionService: Sendable {
             kind.liveRoundDelaySeconds = self.liveRoundDelaySeconds
             kind.liveRoundCountdownSeconds = self.liveRoundCountdownSeconds
             kind.minimumBiddersForLiveRound = self.minimumBiddersForLiveRound
+            kind.rounds = self.rounds
+            kind.turnSeconds = self.turnSeconds
+            kind.pauseBetweenRoundsSeconds = self.pauseBetweenRoundsSeconds
+            kind.minimumBidders = self.minimumBidders
             return kind
         }
 
@@ -86,6 +99,10 @@ public struct AuctionService: Sendable {
     /// Creates an auction on a lot of a property, assets or land project. Refused (422) when the rules break the
     /// engine's checks (judicial: start ≥ 70 % of the appraisal, deposit 5–20 %, ≥ 24 h) — nothing is written then.
     public func create(projectID: String, lotID: String, form: Form, by actor: Actor) async throws -> AuctionView {
+        if form.kind == "reverse" { return try await self.createReverse(projectID: projectID, lotID: lotID, form: form, by: actor) }
+        guard let startPrice = form.startPriceFen else {
+            throw TradingError.invalid("start-price-required", zh: "须给出起始价 startPriceFen", en: "startPriceFen is required")
+        }
         let opensAt = try APIController.instant(form.opensAt, field: "opensAt")
         let closesAt = try form.closesAt.map { try APIController.instant($0, field: "closesAt") }
         let registrationCloses = try form.registrationClosesAt.map { try APIController.instant($0, field: "registrationClosesAt") }
@@ -100,7 +117,7 @@ public struct AuctionService: Sendable {
             increment = given
         }
         var parameters = AuctionParameters(
-            kind: form.kind, startPriceFen: form.startPriceFen, incrementFen: increment, depositFen: form.depositFen,
+            kind: form.kind, startPriceFen: startPrice, incrementFen: increment, depositFen: form.depositFen,
             appraisedValueFen: form.appraisedValueFen, opensAt: Timestamps.millis(opensAt), closesAt: Timestamps.millis(opensAt),
             countdownSeconds: form.countdownSeconds, extensionSeconds: form.extensionSeconds,
             maximumIncrementsPerBid: form.maximumIncrementsPerBid, relistingMaxCutPercent: form.relistingMaxCutPercent,

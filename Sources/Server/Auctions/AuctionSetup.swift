@@ -11,9 +11,11 @@ enum AuctionSetup {
         do throws(InvalidAuctionRules) { return try SealedReserve(fen) } catch { throw error.tradingError }
     }
 
-    /// The engine of `parameters`' kind, with the sealed reserve and the confirmed pre-emption rights.
+    /// The engine of `parameters`' kind, with the sealed reserve, the confirmed pre-emption rights and (reverse) the
+    /// opened prices.
     static func engine(
-        _ parameters: AuctionParameters, kind: AuctionKindParameters = AuctionKindParameters(), reserve: SealedReserve?, preemption: [PreemptionRight]
+        _ parameters: AuctionParameters, kind: AuctionKindParameters = AuctionKindParameters(), reserve: SealedReserve?, preemption: [PreemptionRight],
+        initialPrices: [SealedInitialPrice] = []
     ) throws -> AuctionEngine {
         let opens = Timestamps.date(parameters.opensAt)
         let closes = Timestamps.date(parameters.closesAt)
@@ -23,6 +25,9 @@ enum AuctionSetup {
         }
         if kind.hasListingFields, parameters.kind != "listing" {
             throw TradingError.invalid("auction-kind-fields", zh: "现场竞价参数只适用于挂牌", en: "The live-round parameters apply to listings only")
+        }
+        if kind.hasReverseFields, parameters.kind != "reverse" {
+            throw TradingError.invalid("auction-kind-fields", zh: "报价轮数、每次报价时长等只适用于反向竞价", en: "rounds, turnSeconds, pauseBetweenRoundsSeconds and minimumBidders apply to reverse auctions only")
         }
         if parameters.kind != "judicial", !parameters.preemption.isEmpty {
             throw TradingError.invalid("preemption-not-allowed", zh: "优先购买权只适用于司法拍卖", en: "Pre-emption rights apply to judicial auctions only")
@@ -56,10 +61,20 @@ enum AuctionSetup {
                 depositReleaseWithin: release
             )
             do throws(InvalidAuctionRules) { return .listing(try ListingAuction(rules: rules.withReserve(reserve))) } catch { throw error.tradingError }
+        case "reverse":
+            let rules = ReverseAuctionRules(
+                start: opens, minimumDecrement: parameters.incrementFen, rounds: kind.rounds ?? 3, turnDuration: TimeInterval(kind.turnSeconds ?? 120),
+                pauseBetweenRounds: TimeInterval(kind.pauseBetweenRoundsSeconds ?? 0), minimumBidders: kind.minimumBidders ?? 2, depositReleaseWithin: release
+            )
+            do throws(InvalidAuctionRules) {
+                return .reverse(try ReverseAuction(rules: rules.withReserve(reserve), initialPrices: initialPrices))
+            } catch {
+                throw error.tradingError
+            }
         default:
             throw TradingError.invalid(
-                "auction-kind", zh: "竞价方式只能是 english（产权/资产网络竞价）、judicial（司法拍卖）、dutch（降价拍卖）或 listing（挂牌）",
-                en: "kind must be english, judicial, dutch or listing"
+                "auction-kind", zh: "竞价方式只能是 english（产权/资产网络竞价）、judicial（司法拍卖）、dutch（降价拍卖）、listing（挂牌）或 reverse（采购反向竞价）",
+                en: "kind must be english, judicial, dutch, listing or reverse"
             )
         }
     }

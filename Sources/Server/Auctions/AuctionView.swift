@@ -50,6 +50,16 @@ public struct AuctionView: Sendable, Codable, Equatable {
     public var minimumBiddersForLiveRound: Int?
     /// When the live round starts, once called (listing).
     public var liveRoundStartsAt: String?
+    /// 报价轮数 (reverse).
+    public var rounds: Int?
+    /// Each turn, seconds (reverse).
+    public var turnSeconds: Int?
+    /// The current round (reverse), 0 before the start.
+    public var round: Int?
+    /// The participant whose turn it is (reverse).
+    public var participantInTurn: Int?
+    /// Every participant's current price by anonymous number (reverse; after the opening of the auction).
+    public var participants: [AuctionParticipantLine]?
     /// The current end of bidding (countdowns and extensions included), nil once closed.
     public var endsAt: String?
     /// The standing price, fen.
@@ -114,6 +124,15 @@ public struct AuctionView: Sendable, Codable, Equatable {
             self.minimumBiddersForLiveRound = auction.rules.minimumBiddersForLiveRound
             self.liveRoundStartsAt = auction.liveRoundStartsAt.map(Timestamps.rfc3339)
             if let number = registration?.number { registration?.continuing = auction.continuingBidders.contains(BidderID(number)) }
+        case .reverse(let auction):
+            self.rounds = auction.rules.rounds
+            self.turnSeconds = Int(auction.rules.turnDuration)
+            self.round = auction.round
+            self.participantInTurn = auction.bidderInTurn.flatMap { bidder in auction.participants.first { $0.bidder == bidder }?.number }
+            if auction.phase != .scheduled {
+                self.participants = auction.participants.map { AuctionParticipantLine(participant: $0.number, priceFen: $0.price) }
+            }
+            if let number = registration?.number { registration?.participant = auction.participants.first { $0.bidder == BidderID(number) }?.number }
         default:
             break
         }

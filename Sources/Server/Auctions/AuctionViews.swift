@@ -41,6 +41,12 @@ public struct AuctionMessage: Sendable, Codable, Equatable {
     public var startsAt: String?
     /// How many bidders take part in the live round, on `live-round`.
     public var participants: Int?
+    /// The reverse auction's round, on `round` and `turn`.
+    public var round: Int?
+    /// The anonymous participant number, on `turn` and `price-lowered`.
+    public var participant: Int?
+    /// Who was behind each participant number, on `identities` (at the close of a reverse auction).
+    public var identities: [AuctionParticipantLine]?
 
     init(seq: Int64, auctionId: String, type: String, time: String, endsAt: String?) {
         self.seq = seq
@@ -108,6 +114,8 @@ public struct AuctionRegistrationView: Sendable, Codable, Equatable {
     public var depositFen: Int64?
     /// 表示继续竞价 — whether this bidder declared it wants the live round (listing, in the room view only).
     public var continuing: Bool?
+    /// This bidder's anonymous participant number (reverse, in the room view only).
+    public var participant: Int?
 
     init(_ registration: AuctionRegistration, auctionID: String, partyID: String) {
         self.id = registration.id.rawValue
@@ -144,4 +152,15 @@ public struct AuctionBidLine: Sendable, Codable, Equatable {
         self.kind = entry.kind.rawValue
         self.partyName = entry.party?.name
     }
+}
+
+/// A reverse auction's participant: its anonymous number, its current price, and (only in `identities` at the close)
+/// its bidder number.
+public struct AuctionParticipantLine: Sendable, Codable, Equatable {
+    /// 1, 2, 3… in the order of the opened bids.
+    public var participant: Int
+    /// The current price, fen (absent in `identities`).
+    public var priceFen: Int64?
+    /// 竞买号 — only at the close.
+    public var number: String?
 }

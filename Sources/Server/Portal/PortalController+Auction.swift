@@ -36,6 +36,8 @@ struct AuctionPageModel: Sendable {
     var liveRoundCountdownSeconds: Int
     var mayContinue: Bool
     var continuing: Bool
+    /// 多轮反向竞价: a participant lowers its price or passes in its turn.
+    var isReverse: Bool
     var isBidder: Bool
     var registered: Bool
     var qualified: Bool
@@ -52,6 +54,7 @@ struct AuctionPageModel: Sendable {
         case "judicial": ("网络司法拍卖", "Judicial online auction")
         case "dutch": ("降价拍卖", "Dutch (descending) auction")
         case "listing": ("挂牌出让", "Land listing")
+        case "reverse": ("多轮反向竞价", "Reverse auction (procurement)")
         default: ("产权网络竞价", "Online auction (English)")
         }
         self.startPrice = PortalFormats.yuan(view.startPriceFen)
@@ -70,6 +73,7 @@ struct AuctionPageModel: Sendable {
         self.liveRoundCountdownSeconds = view.liveRoundCountdownSeconds ?? 0
         self.continuing = view.registration?.continuing ?? false
         self.mayContinue = self.isListing && view.phase == "listing" && (view.registration?.qualified ?? false) && !self.continuing
+        self.isReverse = view.kind == "reverse"
         self.isBidder = actor?.role == .bidder
         self.registered = view.registration != nil
         self.qualified = view.registration?.qualified ?? false

@@ -35,7 +35,8 @@
     'live-round': '现场竞价 Live round', withdrawn: '已撤回 Withdrawn', closed: '已结束 Closed' };
   var openedPhase = { dutch: 'descending', listing: 'listing' };
   function render() {
-    $('auction-phase').textContent = phases[view.phase] || view.phase;
+    var round = /^round-(\d+)$/.exec(view.phase || '');
+    $('auction-phase').textContent = phases[view.phase] || (round ? '第 ' + round[1] + ' 轮报价 Round ' + round[1] : view.phase);
     $('auction-phase').setAttribute('data-phase', view.phase);
     $('auction-price').textContent = price === null || price === undefined ? '暂无出价' : yuan(price) + ' 元';
     $('auction-ends').textContent = status === 'closed' ? '已结束' : beijing(endsAt);
@@ -75,6 +76,7 @@
     if (m.endsAt !== undefined) { endsAt = m.endsAt; }
     if (m.type === 'opened') { status = 'open'; view.phase = openedPhase[view.kind] || 'open'; }
     if (m.type === 'timed-bidding') { view.phase = 'timed-bidding'; }
+    if (m.type === 'round') { view.phase = 'round-' + m.round; }
     if (m.type === 'clock-price') { price = m.standingPriceFen; minimum = price; nextStepAt = m.nextStepAt || null; }
     if (m.type === 'live-round') {
       view.phase = Date.parse(m.startsAt) > Date.now() + offset ? 'awaiting-live-round' : 'live-round';
@@ -136,6 +138,16 @@
       }, function () {
         result.className = 'form-result';
         result.textContent = '网络异常，请再次提交（同一出价不会重复计入）';
+      });
+    });
+  }
+  var passForm = $('auction-pass');
+  if (passForm) {
+    passForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      post('/pass').then(function (answer) {
+        var result = passForm.querySelector('.form-result');
+        result.textContent = answer.ok ? '已保持本轮报价。' : (answer.json.zh || '未成功') + ' / ' + (answer.json.en || '');
       });
     });
   }
