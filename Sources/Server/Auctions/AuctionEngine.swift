@@ -129,7 +129,8 @@ enum AuctionEngine: Codable, Sendable {
     }
 
     /// The current end of bidding while the auction runs (the free-bidding end, then the countdown; the extended end
-    /// of a judicial sale; a Dutch clock's close at the floor; the listing's end, then the live round's); nil once closed.
+    /// of a judicial sale; a Dutch clock's close at the floor; the listing's end, then the live round's; the end of a
+    /// reverse auction's current turn); nil once closed.
     var endsAt: Date? {
         switch self {
         case .english(let auction): auction.phase == .closed ? nil : auction.endsAt
@@ -162,7 +163,7 @@ enum AuctionEngine: Codable, Sendable {
     }
 
     /// The sub-phase shown in the room: `free-bidding` / `timed-bidding` (English), `descending` (Dutch), `listing` /
-    /// `awaiting-live-round` / `live-round` (listing), `withdrawn` once withdrawn, else the status.
+    /// `awaiting-live-round` / `live-round` (listing), `round-N` (reverse), `withdrawn` once withdrawn, else the status.
     var phase: String {
         if case .noSale(.withdrawn) = self.machine.outcome { return "withdrawn" }
         switch self {
