@@ -65,7 +65,7 @@ public struct DutchAuctionRules: Hashable, Codable, Sendable {
     }
 
     /// The close if nobody accepts: one interval after the clock reached the floor.
-    var closesAt: Date {
+    public var closesAt: Date {
         self.instant(ofStep: self.stepsToFloor + 1)
     }
 

@@ -16,6 +16,10 @@ extension APIController {
         group.get("auctions/:auction/events", use: self.auctionEvents)
         group.get("auctions/:auction/record", use: self.auctionRecord)
         group.post("auctions/:auction/relist", use: self.relistAuction)
+        group.post("auctions/:auction/withdraw", use: self.withdrawAuction)
+        group.post("auctions/:auction/continue", use: self.continueAuctionBidding)
+        group.post("auctions/:auction/lower", use: self.placeAuctionBid)
+        group.post("auctions/:auction/pass", use: self.passAuctionTurn)
     }
 
     struct AuctionBidForm: Decodable {
@@ -89,6 +93,20 @@ extension APIController {
         let form = try await request.decode(as: AuctionService.RelistForm.self, context: context)
         let view = try await self.platform.auctions.relist(auctionID: try context.parameters.require("auction"), form: form, by: actor)
         return .init(status: .created, response: view)
+    }
+
+    @Sendable func withdrawAuction(_ request: Request, context: AppRequestContext) async throws -> AuctionRecordView {
+        let actor = try context.requireActor()
+        let form = try await request.decode(as: AuctionService.WithdrawForm.self, context: context)
+        return try await self.platform.auctions.withdraw(auctionID: try context.parameters.require("auction"), form: form, by: actor)
+    }
+
+    @Sendable func continueAuctionBidding(_ request: Request, context: AppRequestContext) async throws -> AuctionRegistrationView {
+        try await self.platform.auctions.continueBidding(auctionID: try context.parameters.require("auction"), by: try context.requireActor())
+    }
+
+    @Sendable func passAuctionTurn(_ request: Request, context: AppRequestContext) async throws -> AuctionRegistrationView {
+        try await self.platform.auctions.pass(auctionID: try context.parameters.require("auction"), by: try context.requireActor())
     }
 }
 

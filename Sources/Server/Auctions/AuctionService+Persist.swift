@@ -29,6 +29,30 @@ extension AuctionService {
                 message.type = "opened"
             case .announce(.timedPeriodStarted):
                 message.type = "timed-bidding"
+            case .announce(.clockPrice(let price, let nextStepAt)):
+                message.type = "clock-price"
+                message.standingPriceFen = price
+                message.nextStepAt = nextStepAt.map(Timestamps.rfc3339)
+            case .announce(.liveRoundStarted(let startsAt, let liveEndsAt, let participants)):
+                message.type = "live-round"
+                message.startsAt = Timestamps.rfc3339(startsAt)
+                message.endsAt = Timestamps.rfc3339(liveEndsAt)
+                message.participants = participants
+            case .announce(.roundStarted(let round)):
+                message.type = "round"
+                message.round = round
+            case .announce(.turnStarted(let round, let participant, let turnEndsAt)):
+                message.type = "turn"
+                message.round = round
+                message.participant = participant
+                message.endsAt = Timestamps.rfc3339(turnEndsAt)
+            case .announce(.priceLowered(let participant, let amount)):
+                message.type = "price-lowered"
+                message.participant = participant
+                message.amountFen = amount
+            case .announce(.identitiesRevealed(let identities)):
+                message.type = "identities"
+                message.identities = identities.map { AuctionParticipantLine(participant: $0.participant, number: $0.bidder.rawValue) }
             case .bidAccepted(let ack):
                 message.type = "bid"
                 message.time = Timestamps.rfc3339(ack.receivedAt)

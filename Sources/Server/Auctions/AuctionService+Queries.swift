@@ -52,7 +52,9 @@ extension AuctionService {
             guard let close = try row.decodedClose() else {
                 throw TradingError.conflict("auction-not-closed", zh: "竞价尚未结束，结果和竞价记录在结束后公开", en: "The auction has not closed; the result and bidding record are published at the close")
             }
-            return AuctionRecordView(close, parameters: try row.decodedParameters())
+            var view = AuctionRecordView(close, parameters: try row.decodedParameters())
+            view.withdrawal = try row.decodedWithdrawal()
+            return view
         }
     }
 
@@ -64,8 +66,9 @@ extension AuctionService {
         public var depositFen: Int64?
         /// Bidding opens (RFC 3339).
         public var opensAt: String
-        /// The scheduled end of free bidding (English) or of bidding (judicial).
-        public var closesAt: String
+        /// The scheduled end of free bidding (English), of bidding (judicial) or of the listing; left out for a Dutch
+        /// auction, whose clock fixes it.
+        public var closesAt: String?
         /// Registration closes here, if set.
         public var registrationClosesAt: String?
     }
@@ -81,6 +84,9 @@ extension AuctionService {
         guard let close = try row.decodedClose() else {
             throw TradingError.conflict("auction-not-closed", zh: "竞价尚未结束，不能再次拍卖", en: "The auction has not closed; it cannot be relisted yet")
         }
+        guard row.kind != "reverse" else {
+            throw TradingError.conflict("relisting-refused", zh: "反向竞价不能再次竞价，请重新组织采购", en: "A reverse auction is not relisted; run the procurement again")
+        }
         var parameters = try row.decodedParameters()
         parameters.previousStartPriceFen = parameters.startPriceFen
         parameters.startPriceFen = try AuctionSetup.relistedStartPrice(form.startPriceFen, after: close, previous: parameters.previousStartPriceFen ?? 0, policy: AuctionSetup.relistingPolicy(parameters))
@@ -88,10 +94,11 @@ extension AuctionService {
         if parameters.kind == "judicial" { parameters.appraisedValueFen = parameters.appraisedValueFen ?? parameters.startPriceFen }
         parameters.depositFen = form.depositFen ?? parameters.depositFen
         parameters.opensAt = Timestamps.millis(try APIController.instant(form.opensAt, field: "opensAt"))
-        parameters.closesAt = Timestamps.millis(try APIController.instant(form.closesAt, field: "closesAt"))
+        let kind = try row.decodedKindParameters()
+        parameters.closesAt = try AuctionSetup.closesAt(try form.closesAt.map { try APIController.instant($0, field: "closesAt") }, parameters: parameters, kind: kind)
         parameters.registrationClosesAt = try form.registrationClosesAt.map { Timestamps.millis(try APIController.instant($0, field: "registrationClosesAt")) }
         return try await self.create(
-            projectID: row.projectId, lotID: row.lotId, parameters: parameters, reserveFen: row.reserveFen, relistedFrom: row.id, by: actor)
+            projectID: row.projectId, lotID: row.lotId, parameters: parameters, kind: kind, reserveFen: row.reserveFen, relistedFrom: row.id, by: actor)
     }
 }
 

@@ -17,6 +17,9 @@ extension AuctionService {
             var row = try await Self.locked(auctionID, platform: platform, on: db)
             let now = Timestamps.date(Timestamps.millis(platform.clock.now()))
             guard row.status != "closed" else { throw AuctionRejection.closed.tradingError }
+            guard row.kind != "reverse" else {
+                throw TradingError.conflict("reverse-participants-fixed", zh: "反向竞价的参与人为开标的供应商，不接受登记", en: "A reverse auction's participants are the opened bidders; nobody registers")
+            }
             guard let party = try await db.row("SELECT * FROM parties WHERE id = \(bind: partyID)", as: PartyRow.self) else { throw TradingError.notFound("Party", zh: "主体") }
             let parameters = try row.decodedParameters()
             var registry = try row.decodedRegistry()

@@ -11,11 +11,12 @@ public struct AuctionView: Sendable, Codable, Equatable {
     public var projectId: String
     /// The lot.
     public var lotId: String
-    /// `english` or `judicial`.
+    /// `english`, `judicial`, `dutch` or `listing`.
     public var kind: String
     /// `scheduled`, `open` or `closed`.
     public var status: String
-    /// `scheduled`, `free-bidding`, `timed-bidding`, `open`, `closed`.
+    /// `scheduled`, `free-bidding`, `timed-bidding`, `descending`, `listing`, `awaiting-live-round`, `live-round`,
+    /// `open`, `closed`, `withdrawn`.
     public var phase: String
     /// 起始价 (起拍价), fen.
     public var startPriceFen: Int64
@@ -33,6 +34,32 @@ public struct AuctionView: Sendable, Codable, Equatable {
     public var countdownSeconds: Int?
     /// Extension window and length in seconds (judicial).
     public var extensionSeconds: Int?
+    /// 降价幅度 (Dutch), fen.
+    public var decrementFen: Int64?
+    /// 降价周期 (Dutch), seconds.
+    public var stepSeconds: Int?
+    /// 最低价 (Dutch), fen.
+    public var floorPriceFen: Int64?
+    /// The Dutch clock's next drop, nil at the floor and once closed.
+    public var nextStepAt: String?
+    /// 现场竞价 delay after the listing ends (listing), seconds.
+    public var liveRoundDelaySeconds: Int?
+    /// 现场竞价 countdown (listing), seconds.
+    public var liveRoundCountdownSeconds: Int?
+    /// Bidders needed for a live round (listing).
+    public var minimumBiddersForLiveRound: Int?
+    /// When the live round starts, once called (listing).
+    public var liveRoundStartsAt: String?
+    /// 报价轮数 (reverse).
+    public var rounds: Int?
+    /// Each turn, seconds (reverse).
+    public var turnSeconds: Int?
+    /// The current round (reverse), 0 before the start.
+    public var round: Int?
+    /// The participant whose turn it is (reverse).
+    public var participantInTurn: Int?
+    /// Every participant's current price by anonymous number (reverse; after the opening of the auction).
+    public var participants: [AuctionParticipantLine]?
     /// The current end of bidding (countdowns and extensions included), nil once closed.
     public var endsAt: String?
     /// The standing price, fen.
@@ -64,6 +91,7 @@ public struct AuctionView: Sendable, Codable, Equatable {
 
     init(_ row: AuctionRow, engine: AuctionEngine, registration: AuctionRegistrationView?, now: Date) throws {
         let parameters = try row.decodedParameters()
+        let kindParameters = try row.decodedKindParameters()
         let registry = try row.decodedRegistry()
         let room = try AuctionRoomView(machine: engine.machine, registry: registry, reserve: try row.sealedReserve())
         self.id = row.id
@@ -80,6 +108,33 @@ public struct AuctionView: Sendable, Codable, Equatable {
         self.closesAt = Timestamps.rfc3339(Timestamps.date(parameters.closesAt))
         self.countdownSeconds = row.kind == "english" ? parameters.countdownSeconds ?? 300 : nil
         self.extensionSeconds = row.kind == "judicial" ? parameters.extensionSeconds ?? 300 : nil
+        var registration = registration
+        switch engine {
+        case .dutch(let auction):
+            self.decrementFen = kindParameters.decrementFen
+            self.stepSeconds = kindParameters.stepSeconds
+            self.floorPriceFen = kindParameters.floorPriceFen
+            if auction.phase == .descending, auction.standingPrice != auction.rules.floorPrice {
+                self.nextStepAt = auction.nextDeadline.map(Timestamps.rfc3339)
+            }
+        case .listing(let auction):
+            self.liveRoundDelaySeconds = Int(auction.rules.liveRoundDelay)
+            self.liveRoundCountdownSeconds = Int(auction.rules.liveRoundCountdown)
+            self.minimumBiddersForLiveRound = auction.rules.minimumBiddersForLiveRound
+            self.liveRoundStartsAt = auction.liveRoundStartsAt.map(Timestamps.rfc3339)
+            if let number = registration?.number { registration?.continuing = auction.continuingBidders.contains(BidderID(number)) }
+        case .reverse(let auction):
+            self.rounds = auction.rules.rounds
+            self.turnSeconds = Int(auction.rules.turnDuration)
+            self.round = auction.round
+            self.participantInTurn = auction.bidderInTurn.flatMap { bidder in auction.participants.first { $0.bidder == bidder }?.number }
+            if auction.phase != .scheduled {
+                self.participants = auction.participants.map { AuctionParticipantLine(participant: $0.number, priceFen: $0.price) }
+            }
+            if let number = registration?.number { registration?.participant = auction.participants.first { $0.bidder == BidderID(number) }?.number }
+        default:
+            break
+        }
         self.endsAt = engine.endsAt.map(Timestamps.rfc3339)
         self.standingPriceFen = room.standingPrice
         self.minimumNextBidFen = engine.minimumNextBid
@@ -165,6 +220,8 @@ public struct AuctionRecordView: Sendable, Codable, Equatable {
     public var mayBeRelisted: Bool
     /// The lowest start price a relisting may use, fen.
     public var relistingMinimumStartPriceFen: Int64?
+    /// 撤回 — who withdrew the auction, when and why, if it was withdrawn.
+    public var withdrawal: AuctionWithdrawal?
 
     init(_ close: AuctionClose, parameters: AuctionParameters) {
         self.auctionId = close.auctionID

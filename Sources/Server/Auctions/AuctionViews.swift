@@ -9,7 +9,7 @@ public struct AuctionMessage: Sendable, Codable, Equatable {
     public var seq: Int64
     /// The auction.
     public var auctionId: String
-    /// `opened`, `timed-bidding`, `bid`, `closed`.
+    /// `opened`, `timed-bidding`, `clock-price` (Dutch), `live-round` (listing), `bid`, `closed`.
     public var type: String
     /// The legal time of the change (a bid's server receipt time; the close instant).
     public var time: String
@@ -35,6 +35,18 @@ public struct AuctionMessage: Sendable, Codable, Equatable {
     public var reasonEn: String?
     /// The server clock when the message was sent (live and replay), so that pages count down by server time.
     public var serverTime: String?
+    /// The Dutch clock's next drop on `clock-price` (nil at the floor).
+    public var nextStepAt: String?
+    /// When the live round starts, on `live-round`.
+    public var startsAt: String?
+    /// How many bidders take part in the live round, on `live-round`.
+    public var participants: Int?
+    /// The reverse auction's round, on `round` and `turn`.
+    public var round: Int?
+    /// The anonymous participant number, on `turn` and `price-lowered`.
+    public var participant: Int?
+    /// Who was behind each participant number, on `identities` (at the close of a reverse auction).
+    public var identities: [AuctionParticipantLine]?
 
     init(seq: Int64, auctionId: String, type: String, time: String, endsAt: String?) {
         self.seq = seq
@@ -100,6 +112,10 @@ public struct AuctionRegistrationView: Sendable, Codable, Equatable {
     public var qualified: Bool
     /// 竞买保证金, fen.
     public var depositFen: Int64?
+    /// 表示继续竞价 — whether this bidder declared it wants the live round (listing, in the room view only).
+    public var continuing: Bool?
+    /// This bidder's anonymous participant number (reverse, in the room view only).
+    public var participant: Int?
 
     init(_ registration: AuctionRegistration, auctionID: String, partyID: String) {
         self.id = registration.id.rawValue
@@ -136,4 +152,15 @@ public struct AuctionBidLine: Sendable, Codable, Equatable {
         self.kind = entry.kind.rawValue
         self.partyName = entry.party?.name
     }
+}
+
+/// A reverse auction's participant: its anonymous number, its current price, and (only in `identities` at the close)
+/// its bidder number.
+public struct AuctionParticipantLine: Sendable, Codable, Equatable {
+    /// 1, 2, 3… in the order of the opened bids.
+    public var participant: Int
+    /// The current price, fen (absent in `identities`).
+    public var priceFen: Int64?
+    /// 竞买号 — only at the close.
+    public var number: String?
 }

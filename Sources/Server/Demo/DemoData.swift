@@ -48,6 +48,7 @@ public enum DemoData {
         try await Self.tender(platform, clock, people, title: "公交场站广告位经营权网络竞价", catalog: "assets.online-auction", region: "厦门市",
                               estimate: 120_000_000, bids: [], through: .draft)
         try await Self.sealedTenders(platform, clock, people, realNow: realNow)
+        try await Self.auctions(platform, clock, people, realNow: realNow)
         try await Self.connectedPlatform(live, realNow: realNow)
         return true
     }

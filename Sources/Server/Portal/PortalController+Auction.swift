@@ -26,6 +26,18 @@ struct AuctionPageModel: Sendable {
     var increment: String
     var deposit: String
     var reserveZh: String
+    /// 降价拍卖: the clock's decrement, step and floor.
+    var isDutch: Bool
+    var decrement: String
+    var stepSeconds: Int
+    var floorPrice: String
+    /// 挂牌: the live round's countdown; a qualified bidder may declare 继续竞价 during the listing.
+    var isListing: Bool
+    var liveRoundCountdownSeconds: Int
+    var mayContinue: Bool
+    var continuing: Bool
+    /// 多轮反向竞价: a participant lowers its price or passes in its turn.
+    var isReverse: Bool
     var isBidder: Bool
     var registered: Bool
     var qualified: Bool
@@ -38,8 +50,13 @@ struct AuctionPageModel: Sendable {
         self.projectTitle = projectTitle
         self.projectURL = "/projects/\(view.projectId)"
         self.apiBase = "/api/v1/auctions/\(view.id)"
-        self.kindZh = view.kind == "judicial" ? "网络司法拍卖" : "产权网络竞价"
-        self.kindEn = view.kind == "judicial" ? "Judicial online auction" : "Online auction (English)"
+        (self.kindZh, self.kindEn) = switch view.kind {
+        case "judicial": ("网络司法拍卖", "Judicial online auction")
+        case "dutch": ("降价拍卖", "Dutch (descending) auction")
+        case "listing": ("挂牌出让", "Land listing")
+        case "reverse": ("多轮反向竞价", "Reverse auction (procurement)")
+        default: ("产权网络竞价", "Online auction (English)")
+        }
         self.startPrice = PortalFormats.yuan(view.startPriceFen)
         self.increment = PortalFormats.yuan(view.incrementFen)
         self.deposit = PortalFormats.yuan(view.depositFen)
@@ -48,6 +65,15 @@ struct AuctionPageModel: Sendable {
         case "revealed": "保留价 \(PortalFormats.yuan(view.reserveFen ?? 0)) 元（已公开）"
         default: "无保留价"
         }
+        self.isDutch = view.kind == "dutch"
+        self.decrement = PortalFormats.yuan(view.decrementFen ?? 0)
+        self.stepSeconds = view.stepSeconds ?? 0
+        self.floorPrice = PortalFormats.yuan(view.floorPriceFen ?? 0)
+        self.isListing = view.kind == "listing"
+        self.liveRoundCountdownSeconds = view.liveRoundCountdownSeconds ?? 0
+        self.continuing = view.registration?.continuing ?? false
+        self.mayContinue = self.isListing && view.phase == "listing" && (view.registration?.qualified ?? false) && !self.continuing
+        self.isReverse = view.kind == "reverse"
         self.isBidder = actor?.role == .bidder
         self.registered = view.registration != nil
         self.qualified = view.registration?.qualified ?? false

@@ -11,6 +11,7 @@
   var view = JSON.parse(initial.textContent);
   var seq = view.seq, endsAt = view.endsAt || null, status = view.status, offset = Date.parse(view.serverTime) - Date.now();
   var price = view.standingPriceFen, minimum = view.minimumNextBidFen, pendingID = null, pendingAmount = null;
+  var nextStepAt = view.nextStepAt || null;
 
   function $(id) { return document.getElementById(id); }
   function pad(n) { return (n < 10 ? '0' : '') + n; }
@@ -29,9 +30,13 @@
     if (!m) { return null; }
     return parseInt(m[1], 10) * 100 + (m[2] ? parseInt((m[2] + '0').slice(0, 2), 10) : 0);
   }
-  var phases = { scheduled: '未开始 Scheduled', open: '竞价中 Open', 'free-bidding': '自由报价期 Free bidding', 'timed-bidding': '限时报价期 Timed bidding', closed: '已结束 Closed' };
+  var phases = { scheduled: '未开始 Scheduled', open: '竞价中 Open', 'free-bidding': '自由报价期 Free bidding', 'timed-bidding': '限时报价期 Timed bidding',
+    descending: '降价中 Clock descending', listing: '挂牌期 Listing', 'awaiting-live-round': '等待现场竞价 Awaiting the live round',
+    'live-round': '现场竞价 Live round', withdrawn: '已撤回 Withdrawn', closed: '已结束 Closed' };
+  var openedPhase = { dutch: 'descending', listing: 'listing' };
   function render() {
-    $('auction-phase').textContent = phases[view.phase] || view.phase;
+    var round = /^round-(\d+)$/.exec(view.phase || '');
+    $('auction-phase').textContent = phases[view.phase] || (round ? '第 ' + round[1] + ' 轮报价 Round ' + round[1] : view.phase);
     $('auction-phase').setAttribute('data-phase', view.phase);
     $('auction-price').textContent = price === null || price === undefined ? '暂无出价' : yuan(price) + ' 元';
     $('auction-ends').textContent = status === 'closed' ? '已结束' : beijing(endsAt);
@@ -40,6 +45,7 @@
     room.setAttribute('data-price', price === null || price === undefined ? '' : String(price));
     var input = document.querySelector('#auction-bid input[name=amount]');
     if (input && !input.value && minimum) { input.placeholder = '最低 ' + yuan(minimum); }
+    if ($('auction-next-step')) { $('auction-next-step').textContent = status === 'closed' ? '—' : nextStepAt ? beijing(nextStepAt) : '已到最低价 at the floor'; }
   }
   function addBid(line, fresh) {
     var body = document.querySelector('#auction-bids tbody'), row = document.createElement('tr');
@@ -68,15 +74,22 @@
     if (m.seq <= seq) { return; }
     seq = m.seq;
     if (m.endsAt !== undefined) { endsAt = m.endsAt; }
-    if (m.type === 'opened') { status = 'open'; view.phase = 'open'; }
+    if (m.type === 'opened') { status = 'open'; view.phase = openedPhase[view.kind] || 'open'; }
     if (m.type === 'timed-bidding') { view.phase = 'timed-bidding'; }
+    if (m.type === 'round') { view.phase = 'round-' + m.round; }
+    if (m.type === 'clock-price') { price = m.standingPriceFen; minimum = price; nextStepAt = m.nextStepAt || null; }
+    if (m.type === 'live-round') {
+      view.phase = Date.parse(m.startsAt) > Date.now() + offset ? 'awaiting-live-round' : 'live-round';
+      var cont = $('auction-continue');
+      if (cont) { cont.hidden = true; }
+    }
     if (m.type === 'bid') {
       price = m.standingPriceFen; minimum = null;
       if (status === 'scheduled') { status = 'open'; }
       addBid(m, true);
     }
     if (m.type === 'closed') {
-      status = 'closed'; view.phase = 'closed'; endsAt = null;
+      status = 'closed'; view.phase = m.reasonZh === '已撤回' ? 'withdrawn' : 'closed'; endsAt = null;
       var outcome = $('auction-outcome');
       outcome.hidden = false;
       outcome.textContent = m.outcome === 'sold' ? '成交：竞买号 ' + m.winnerNumber + '，成交价 ' + yuan(m.priceFen) + ' 元。成交确认书和竞价记录已公布。' : (m.reasonZh || '流拍');
@@ -133,6 +146,26 @@
       });
     });
   }
+  var passForm = $('auction-pass');
+  if (passForm) {
+    passForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      post('/pass').then(function (answer) {
+        var result = passForm.querySelector('.form-result');
+        result.textContent = answer.ok ? '已保持本轮报价。' : (answer.json.zh || '未成功') + ' / ' + (answer.json.en || '');
+      });
+    });
+  }
+  var continueForm = $('auction-continue');
+  if (continueForm) {
+    continueForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      post('/continue').then(function (answer) {
+        var result = continueForm.querySelector('.form-result');
+        result.textContent = answer.ok ? '已表示继续竞价；挂牌期满两人以上继续时进入现场竞价。' : (answer.json.zh || '未成功') + ' / ' + (answer.json.en || '');
+      });
+    });
+  }
   var registerForm = $('auction-register');
   if (registerForm) {
     registerForm.addEventListener('submit', function (event) {
@@ -148,7 +181,7 @@
     status = 'closed';
     var done = $('auction-outcome');
     done.hidden = false;
-    done.textContent = view.outcome === 'sold' ? '已成交。成交确认书和完整竞价记录已公布。' : '流拍。';
+    done.textContent = view.outcome === 'sold' ? '已成交。成交确认书和完整竞价记录已公布。' : view.phase === 'withdrawn' ? '已撤回。' : '流拍。';
     if (bidForm) { bidForm.hidden = true; }
   }
   render();
