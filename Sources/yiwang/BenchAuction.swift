@@ -46,6 +46,11 @@ struct BenchAuction: AsyncParsableCommand {
             auctions: self.auctions, biddersPerAuction: 2, watchersPerAuction: max(1, self.watchers / max(self.auctions, 1)), seconds: self.seconds,
             people: people, port: server.port)
         print("auction.concurrent engine=\(platform.engine.dialect.rawValue) auctions=\(self.auctions) watchers=\(max(1, self.watchers / max(self.auctions, 1)) * self.auctions) \(many)")
+        let frameBytes = single.frames > 0 ? single.bytes / single.frames : 0
+        let ceiling = try await FanoutBaseline(watchers: self.watchers, frameBytes: frameBytes, seconds: 5, logger: logger).framesPerSecond()
+        print(
+            "auction.baseline watchers=\(self.watchers) frame_bytes=\(frameBytes) raw_frames_per_s=\(String(format: "%.0f", ceiling)) "
+                + "single_frames_per_s=\(String(format: "%.0f", Double(single.frames) / single.seconds)) (the same WebSocket stack writing a fixed frame, no auction)")
         server.task.cancel()
         await platform.engine.shutdown()
     }
@@ -68,8 +73,9 @@ struct AuctionBench: Sendable {
         var refused: Int
         var seconds: Double
         var latencies: [Double]
-        /// WebSocket frames the watchers received (each carries one or more messages).
+        /// WebSocket frames the watchers received (each carries one or more messages), and their bytes.
         var frames: Int
+        var bytes: Int
 
         var description: String {
             let sorted = self.latencies.sorted()
@@ -170,7 +176,7 @@ struct AuctionBench: Sendable {
             group.cancelAll()
         }
         if shared.ready.load(ordering: .relaxed) < expected { self.logger.error("only \(shared.ready.load(ordering: .relaxed)) of \(expected) watchers connected") }
-        return Result(accepted: accepted, refused: refused, seconds: elapsed, latencies: shared.latencies.withLock { $0 }, frames: shared.frames.load(ordering: .relaxed))
+        return Result(accepted: accepted, refused: refused, seconds: elapsed, latencies: shared.latencies.withLock { $0 }, frames: shared.frames.load(ordering: .relaxed), bytes: shared.bytes.load(ordering: .relaxed))
     }
 
     private func watch(_ auctionID: String, port: Int, shared: BenchShared) async throws {
@@ -183,6 +189,7 @@ struct AuctionBench: Sendable {
                 guard case .text(let text) = message else { continue }
                 let arrived = Date().timeIntervalSince1970 * 1000
                 shared.frames.add(1, ordering: .relaxed)
+                shared.bytes.add(text.utf8.count, ordering: .relaxed)
                 if !counted {
                     counted = true
                     shared.ready.add(1, ordering: .relaxed)
@@ -261,4 +268,5 @@ final class BenchShared: Sendable {
     let done = Atomic<Bool>(false)
     let amounts = Atomic<Int64>(0)
     let frames = Atomic<Int>(0)
+    let bytes = Atomic<Int>(0)
 }

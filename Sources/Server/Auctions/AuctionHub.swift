@@ -36,7 +36,7 @@ public final class AuctionHub: Sendable {
         var generation: UInt64 = 0
         /// Sorted by `seq`; read by taking the array (no copy under the lock) and searching it outside.
         var recent: [Kept] = []
-        var waiters: [UUID: Waiter] = [:]
+        var waiters: [UInt64: Waiter] = [:]
         var lastRing: ContinuousClock.Instant?
         var ringScheduled = false
         /// Frames made recently, by the seq range they carry.
@@ -99,26 +99,35 @@ public final class AuctionHub: Sendable {
         }
     }
 
-    /// The text frames carrying `messages` (JSON lines, at most `limit` per frame, each with `serverTime` added to the
-    /// text encoded once): a frame made for the same seq range less than ``frameLife`` ago is handed out again.
+    /// The text frames carrying `messages` (stored or `clock` messages: encoded here, or taken from the kept ones).
     func frames(_ auctionID: String, _ messages: [AuctionMessage], limit: Int, serverTime: () -> String) throws -> [String] {
         let recent = self.recent(auctionID)
+        let kept = try messages.map { message in
+            if message.type != "clock", let index = Self.index(of: message.seq, in: recent) { return recent[index] }
+            return Kept(message: message, text: try Self.encode(message))
+        }
+        return self.frames(auctionID, kept[...], limit: limit, serverTime: serverTime)
+    }
+
+    /// The text frames carrying `kept` (JSON lines, at most `limit` per frame, each with `serverTime` added to the text
+    /// encoded once): a frame made for the same seq range less than ``frameLife`` ago is handed out again.
+    func frames(_ auctionID: String, _ kept: ArraySlice<Kept>, limit: Int, serverTime: () -> String) -> [String] {
         var frames: [String] = []
-        var start = messages.startIndex
-        while start < messages.endIndex {
-            let end = min(start + limit, messages.endIndex)
-            let range = messages[start].seq...messages[end - 1].seq
+        var start = kept.startIndex
+        while start < kept.endIndex {
+            let end = min(start + limit, kept.endIndex)
+            let range = kept[start].message.seq...kept[end - 1].message.seq
             let now = ContinuousClock.now
-            let cacheable = !messages[start..<end].contains { $0.type == "clock" }
+            let cacheable = !kept[start..<end].contains { $0.message.type == "clock" }
             if cacheable, let made = self.rooms.withLock({ $0[auctionID]?.frames[range] }), now - made.made < Self.frameLife {
                 frames.append(made.text)
             } else {
                 let time = serverTime()
                 var frame = ""
-                for message in messages[start..<end] {
+                frame.reserveCapacity(kept[start..<end].reduce(0) { $0 + $1.text.utf8.count + 40 })
+                for item in kept[start..<end] {
                     if !frame.isEmpty { frame += "\n" }
-                    let text = message.type == "clock" ? nil : Self.index(of: message.seq, in: recent).map { recent[$0].text }
-                    frame += try (text ?? Self.encode(message)).dropLast()
+                    frame += item.text.dropLast()
                     frame += ",\"serverTime\":\"\(time)\"}"
                 }
                 if cacheable {
@@ -178,15 +187,18 @@ public final class AuctionHub: Sendable {
     /// The kept messages that follow `seq` without a gap; nil when the first one needed is not kept here (read the
     /// database). Empty when nothing newer is known.
     public func messages(_ auctionID: String, after seq: Int64) -> [AuctionMessage]? {
+        self.kept(auctionID, after: seq)?.map(\.message)
+    }
+
+    /// The kept messages (with their text) that follow `seq` without a gap; nil when the first one needed is not kept
+    /// here. Empty when nothing newer is known.
+    func kept(_ auctionID: String, after seq: Int64) -> ArraySlice<Kept>? {
         let recent = self.recent(auctionID)
         guard let newest = recent.last, newest.message.seq > seq else { return [] }
         guard let start = Self.index(of: seq + 1, in: recent) else { return nil }
-        var run: [AuctionMessage] = []
-        for kept in recent[start...] {
-            guard kept.message.seq == seq + Int64(run.count) + 1 else { break }
-            run.append(kept.message)
-        }
-        return run
+        var end = start + 1
+        while end < recent.endIndex, recent[end].message.seq == recent[end - 1].message.seq + 1 { end += 1 }
+        return recent[start..<end]
     }
 
     /// Whether kept messages follow `seq` without a gap: nil when the next one is not kept here (read the database).
@@ -202,7 +214,7 @@ public final class AuctionHub: Sendable {
         // Rung already (a busy room): no waiter.
         if self.generation(auctionID) != generation { return }
         self.startSweeper()
-        let id = UUID()
+        let id = self.waiterIDs.add(1, ordering: .relaxed).newValue
         let deadline = ContinuousClock.now + timeout
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -221,6 +233,7 @@ public final class AuctionHub: Sendable {
     /// How often the sweeper ends the waits whose time ran out.
     static let sweepInterval: Duration = .milliseconds(20)
     private let sweeping = Atomic<Bool>(false)
+    private let waiterIDs = Atomic<UInt64>(0)
 
     private func startSweeper() {
         guard self.sweeping.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }

@@ -48,14 +48,19 @@ struct AuctionLiveRoom: Sendable {
         let hub = self.platform.auctionHub
         var last = after
         var deadline: Int64?
+        var endsAt: String?
         var fromDatabase = true
         while !Task.isCancelled {
             let generation = hub.generation(self.auctionID)
-            if !fromDatabase, let kept = hub.messages(self.auctionID, after: last), !kept.isEmpty {
+            if !fromDatabase, let kept = hub.kept(self.auctionID, after: last), let newest = kept.last {
                 // Fast path: messages published in this process that follow on without a gap.
-                try await self.send(kept, to: outbound)
-                last = kept[kept.count - 1].seq
-                deadline = kept[kept.count - 1].endsAt.flatMap(Timestamps.parse).map(Timestamps.millis)
+                let frames = hub.frames(self.auctionID, kept, limit: Self.frameLimit) { Timestamps.rfc3339(self.platform.clock.now()) }
+                for frame in frames { try await outbound.write(.text(frame)) }
+                last = newest.message.seq
+                if newest.message.endsAt != endsAt {
+                    endsAt = newest.message.endsAt
+                    deadline = endsAt.flatMap(Timestamps.parse).map(Timestamps.millis)
+                }
                 continue
             }
             if fromDatabase {
@@ -66,6 +71,7 @@ struct AuctionLiveRoom: Sendable {
                     state = try await self.platform.auctions.requireLiveState(auctionID: self.auctionID)
                 }
                 deadline = state.nextDeadline
+                endsAt = nil
                 var sent = false
                 while last < state.seq {
                     let batch = try await self.platform.auctions.storedMessages(auctionID: self.auctionID, after: last, limit: 500)
