@@ -35,10 +35,7 @@ extension AuctionService {
                     "SELECT * FROM auction_registrations WHERE auction_id = \(bind: auctionID) AND party_id IN (\(binds: Array(Set(orders.map(\.partyID)))))",
                     as: AuctionRegistrationRow.self
                 ),
-                earlier: try await db.rows(
-                    "SELECT * FROM auction_bids WHERE auction_id = \(bind: auctionID) AND client_bid_id IN (\(binds: Array(Set(orders.map(\.clientBidID)))))",
-                    as: AuctionBidRow.self
-                ),
+                earlier: try await Self.earlierBids(orders, auctionID: auctionID, on: db),
                 entry: try await Self.currentEntry(row, platform: platform, on: db, taking: true)
             )
             for order in orders {
@@ -68,6 +65,17 @@ extension AuctionService {
             }
         }
         return answers
+    }
+
+    /// The stored bids with the same (party, client bid id) as one of `orders`: one probe of the unique index each
+    /// (`auction_id, party_id, client_bid_id`), never a walk over the auction's bids.
+    static func earlierBids(_ orders: [BidIntake.Order], auctionID: String, on db: any SQLDatabase) async throws -> [AuctionBidRow] {
+        var keys = SQLQueryString("")
+        for (index, order) in orders.enumerated() {
+            if index > 0 { keys += SQLQueryString(" OR ") }
+            keys += "(party_id = \(bind: order.partyID) AND client_bid_id = \(bind: order.clientBidID))"
+        }
+        return try await db.rows("SELECT * FROM auction_bids WHERE auction_id = \(bind: auctionID) AND (" + keys + ")", as: AuctionBidRow.self)
     }
 
     /// Writes `entry`'s engine as the auction's snapshot in a transaction of its own. The state does not change (the

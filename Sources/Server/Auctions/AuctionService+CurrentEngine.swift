@@ -6,10 +6,11 @@ import TradingCore
 
 extension AuctionService {
     /// Accepted bids after which the bid path writes the engine's snapshot again, beside the bids (`writeSnapshot`): at
-    /// least 256, and a quarter of the bids so far (so the encoding of a long ledger costs a bounded share of each bid).
-    /// Any change that time or the operator made writes the snapshot at once, in its own transaction.
+    /// least 256, and half the bids so far — the snapshots of a long auction double in size, so encoding them costs at
+    /// most about twice the final ledger in all, and a cold replay reads at most half the bids. Any change that time or
+    /// a person made writes the snapshot at once, with the change.
     static func snapshotDue(acceptedBids: Int, snapshotBids: Int64) -> Bool {
-        Int64(acceptedBids) - snapshotBids >= Int64(max(256, acceptedBids / 4))
+        Int64(acceptedBids) - snapshotBids >= Int64(max(256, acceptedBids / 2))
     }
 
     /// The engine of a stored auction as of its (locked or just read) row. The kept engine when it belongs to the
