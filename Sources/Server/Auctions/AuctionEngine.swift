@@ -27,8 +27,10 @@ enum AuctionEngine: Codable, Sendable {
     }
 
     /// A bid through the common bid path: a raise, a quote, (Dutch) 应价 at the clock price, or (reverse) a lowered price.
+    /// `self` is consumed while the machine handles the bid, so that the machine's ledger is uniquely referenced and
+    /// grows in place (a `switch self` would keep a second reference and copy the whole ledger on every bid).
     mutating func bid(_ request: BidRequest, now: Date) -> [AuctionEffect] {
-        switch self {
+        switch consume self {
         case .english(var auction):
             let effects = auction.handle(.bid(request), now: now)
             self = .english(auction)

@@ -61,6 +61,7 @@ extension AuctionService {
             // Off the bid path: encoding a long ledger would hold the auction's lock for every bidder.
             Task.detached {
                 defer { platform.auctionEngines.endSnapshot(auctionID) }
+
                 try? await Self.writeSnapshot(kept, auctionID: auctionID, platform: platform)
             }
         }
@@ -68,14 +69,19 @@ extension AuctionService {
     }
 
     /// The stored bids with the same (party, client bid id) as one of `orders`: one probe of the unique index each
-    /// (`auction_id, party_id, client_bid_id`), never a walk over the auction's bids.
+    /// (`auction_id, party_id, client_bid_id`), never a walk over the auction's bids. (Written as a join with the keys:
+    /// SQLite's planner turns an `OR` of more than two keys, or an `IN` list on the last column, into such a walk.)
     static func earlierBids(_ orders: [BidIntake.Order], auctionID: String, on db: any SQLDatabase) async throws -> [AuctionBidRow] {
         var keys = SQLQueryString("")
         for (index, order) in orders.enumerated() {
-            if index > 0 { keys += SQLQueryString(" OR ") }
-            keys += "(party_id = \(bind: order.partyID) AND client_bid_id = \(bind: order.clientBidID))"
+            if index > 0 { keys += SQLQueryString(", ") }
+            keys += "(\(bind: order.partyID), \(bind: order.clientBidID))"
         }
-        return try await db.rows("SELECT * FROM auction_bids WHERE auction_id = \(bind: auctionID) AND (" + keys + ")", as: AuctionBidRow.self)
+        return try await db.rows(
+            "WITH k (party_id, client_bid_id) AS (VALUES " + keys + SQLQueryString(") SELECT b.* FROM k JOIN auction_bids b ON b.auction_id = ")
+                + "\(bind: auctionID) AND b.party_id = k.party_id AND b.client_bid_id = k.client_bid_id",
+            as: AuctionBidRow.self
+        )
     }
 
     /// Writes `entry`'s engine as the auction's snapshot in a transaction of its own. The state does not change (the

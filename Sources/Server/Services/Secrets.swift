@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import WitnessLog
 
 /// Random secrets and their stored digests: session tokens, platform push keys (`ywp_`), webhook secrets (`whsec_`).
 enum Secrets {
@@ -14,6 +15,6 @@ enum Secrets {
 
     /// The lower-case hex SHA-256 of `text`'s UTF-8: what is stored of a secret, and the hash logged for a text.
     static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hash.sha256(Array(text.utf8)).hex
     }
 }
