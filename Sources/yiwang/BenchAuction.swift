@@ -76,13 +76,15 @@ struct AuctionBench: Sendable {
         /// WebSocket frames the watchers received (each carries one or more messages), and their bytes.
         var frames: Int
         var bytes: Int
+        /// Refusals by code (`error` for anything but a refusal).
+        var refusals: [String: Int]
 
         var description: String {
             let sorted = self.latencies.sorted()
             func percentile(_ p: Double) -> String {
                 Baseline.percentile(sorted, p).map { String(format: "%.1f", $0) } ?? "n/a"
             }
-            return "bids_per_s=\(String(format: "%.0f", Double(self.accepted) / self.seconds)) accepted=\(self.accepted) refused=\(self.refused) "
+            return "bids_per_s=\(String(format: "%.0f", Double(self.accepted) / self.seconds)) accepted=\(self.accepted) refused=\(self.refused)\(self.refusals.isEmpty ? "" : " (" + self.refusals.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",") + ")") "
                 + "fanout_p50_ms=\(percentile(0.5)) fanout_p99_ms=\(percentile(0.99)) samples=\(sorted.count) frames=\(self.frames)"
         }
     }
@@ -154,6 +156,8 @@ struct AuctionBench: Sendable {
                                 accepted += 1
                             } catch {
                                 refused += 1
+                                let code = (error as? TradingError)?.code ?? "error"
+                                shared.refusals.withLock { $0[code, default: 0] += 1 }
                                 if refused == 1, !(error is TradingError) { self.logger.error("bid failed: \(error)") }
                             }
                         }
@@ -176,7 +180,8 @@ struct AuctionBench: Sendable {
             group.cancelAll()
         }
         if shared.ready.load(ordering: .relaxed) < expected { self.logger.error("only \(shared.ready.load(ordering: .relaxed)) of \(expected) watchers connected") }
-        return Result(accepted: accepted, refused: refused, seconds: elapsed, latencies: shared.latencies.withLock { $0 }, frames: shared.frames.load(ordering: .relaxed), bytes: shared.bytes.load(ordering: .relaxed))
+        return Result(accepted: accepted, refused: refused, seconds: elapsed, latencies: shared.latencies.withLock { $0 }, frames: shared.frames.load(ordering: .relaxed), bytes: shared.bytes.load(ordering: .relaxed),
+            refusals: shared.refusals.withLock { $0 })
     }
 
     private func watch(_ auctionID: String, port: Int, shared: BenchShared) async throws {
@@ -268,5 +273,6 @@ final class BenchShared: Sendable {
     let done = Atomic<Bool>(false)
     let amounts = Atomic<Int64>(0)
     let frames = Atomic<Int>(0)
+    let refusals = Mutex<[String: Int]>([:])
     let bytes = Atomic<Int>(0)
 }
