@@ -144,13 +144,11 @@ public final class AuctionHub: Sendable {
         return frames
     }
 
-    /// The JSON text of a stream message without `serverTime`.
+    /// The JSON text of a stream message without `serverTime` (as stored in `auction_events`).
     static func encode(_ message: AuctionMessage) throws -> String {
         var bare = message
         bare.serverTime = nil
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(bare), as: UTF8.self)
+        return try AuctionService.json(bare)
     }
 
     /// The kept messages of an auction (taking the array costs no copy; it is searched outside the lock).
@@ -184,14 +182,8 @@ public final class AuctionHub: Sendable {
         self.wake(auctionID)
     }
 
-    /// The kept messages that follow `seq` without a gap; nil when the first one needed is not kept here (read the
-    /// database). Empty when nothing newer is known.
-    public func messages(_ auctionID: String, after seq: Int64) -> [AuctionMessage]? {
-        self.kept(auctionID, after: seq)?.map(\.message)
-    }
-
     /// The kept messages (with their text) that follow `seq` without a gap; nil when the first one needed is not kept
-    /// here. Empty when nothing newer is known.
+    /// here (read the database). Empty when nothing newer is known.
     func kept(_ auctionID: String, after seq: Int64) -> ArraySlice<Kept>? {
         let recent = self.recent(auctionID)
         guard let newest = recent.last, newest.message.seq > seq else { return [] }

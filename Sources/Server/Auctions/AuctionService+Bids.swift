@@ -48,7 +48,7 @@ extension AuctionService {
             if batch.changed {
                 let engine = batch.entry.engine
                 try await Self.store(
-                    engine, messages: batch.messages, row: &row, snapshot: batch.needsSnapshot ? .rebased : nil, at: platform.clock.now(),
+                    engine, messages: batch.messages, row: &row, rebased: batch.needsSnapshot, at: platform.clock.now(),
                     platform: platform, on: db)
                 batch.entry.version = row.version
                 due = !batch.needsSnapshot && Self.snapshotDue(acceptedBids: engine.machine.acceptedBids.count, snapshotBids: row.snapshotBids)

@@ -11,7 +11,7 @@ extension AuctionService {
         _ engine: AuctionEngine, effects: [AuctionEffect], row: inout AuctionRow, at now: Date, platform: Platform, on db: any SQLDatabase
     ) async throws -> [AuctionMessage] {
         let messages = try Self.messages(engine, effects: effects, row: &row, at: now)
-        try await Self.store(engine, messages: messages, row: &row, snapshot: .rebased, at: now, platform: platform, on: db)
+        try await Self.store(engine, messages: messages, row: &row, rebased: true, at: now, platform: platform, on: db)
         return messages
     }
 
@@ -80,27 +80,22 @@ extension AuctionService {
         return messages
     }
 
-    /// Why the engine's snapshot is written with a change.
-    enum Snapshot {
-        /// Something else than accepted bids changed the engine: replaying bids onto an earlier state would miss it.
-        case rebased
-    }
-
-    /// Writes `messages` and the auction row: its columns, the version counted up, and the engine's snapshot when
-    /// `snapshot` is set (else the stored snapshot stays behind and the accepted bids since are replayed onto it). On
-    /// PostgreSQL a NOTIFY tells the other server processes after the commit.
+    /// Writes `messages` and the auction row: its columns and the version counted up. When `rebased` — something else
+    /// than accepted bids changed the engine, so replaying bids onto an earlier state would miss it — the engine's
+    /// snapshot too, marking this version in `rebased_version`; else the stored snapshot stays behind and the accepted
+    /// bids since are replayed onto it. On PostgreSQL a NOTIFY tells the other server processes after the commit.
     static func store(
-        _ engine: AuctionEngine, messages: [AuctionMessage], row: inout AuctionRow, snapshot: Snapshot?, at now: Date, platform: Platform, on db: any SQLDatabase
+        _ engine: AuctionEngine, messages: [AuctionMessage], row: inout AuctionRow, rebased: Bool, at now: Date, platform: Platform, on db: any SQLDatabase
     ) async throws {
         try await db.insert("auction_events", rows: try messages.map {
             AuctionEventRow(auctionId: row.id, seq: $0.seq, kind: $0.type, message: try Self.json($0), createdAt: Timestamps.millis(now))
         })
-        if snapshot != nil {
+        if rebased {
             row.machine = try engine.encoded()
             row.snapshotBids = Int64(engine.machine.acceptedBids.count)
         }
         row.version += 1
-        if snapshot == .rebased { row.rebasedVersion = row.version }
+        if rebased { row.rebasedVersion = row.version }
         row.status = engine.status
         row.nextDeadline = engine.machine.nextDeadline.map(Timestamps.millis)
         row.endsAt = engine.endsAt.map(Timestamps.millis)

@@ -44,15 +44,9 @@ public enum LogRecords {
     /// together); each event's `prev` chains to the project's previous entry, earlier ones of the batch included.
     public static func append(_ events: [LogEvent], on db: any SQLDatabase) async throws -> [LogPosition] {
         guard !events.isEmpty else { return [] }
-        if db.dialect.name == "postgresql" {
-            try await db.raw("SELECT pg_advisory_xact_lock(7310002)").run()
-        }
-        let row = try await db.raw("SELECT COALESCE(MAX(idx) + 1, 0) AS next FROM log_entries").first()
-        let first = try row?.decode(column: "next", as: Int64.self) ?? 0
+        let first = try await self.lockedNextIndex(on: db)
         var previous: [String: Int64?] = [:]
-        var positions: [LogPosition] = []
-        let now = Timestamps.millis(Date())
-        var insert = db.insert(into: "log_entries").columns("idx", "leaf_hash", "entry", "created_at", "project")
+        var rows: [(index: Int64, bytes: [UInt8], project: String?)] = []
         for (offset, event) in events.enumerated() {
             var event = event
             let index = first + Int64(offset)
@@ -66,30 +60,41 @@ public enum LogRecords {
             }
             let bytes = try CanonicalJSON.canonical(event)
             guard bytes.count <= EntryBundle.maxEntryLength else { throw LogEntryTooLong(type: event.type, length: bytes.count) }
-            let leaf = Merkle.leafHash(bytes).hex
-            insert = insert.values(SQLBind(index), SQLBind(leaf), SQLBind(String(decoding: bytes, as: UTF8.self)), SQLBind(now), SQLBind(event.project))
-            positions.append(LogPosition(index: index, leafHash: leaf))
+            rows.append((index, bytes, event.project))
         }
-        try await insert.run()
-        return positions
+        return try await self.insert(rows, on: db)
     }
 
     /// Appends already-encoded entries in one statement, in order (the benchmark's batched durable append).
     public static func append(entries: [[UInt8]], on db: any SQLDatabase) async throws -> Int64 {
+        let first = try await self.lockedNextIndex(on: db)
+        _ = try await self.insert(entries.enumerated().map { (first + Int64($0.offset), $0.element, nil) }, on: db)
+        return first
+    }
+
+    /// Serializes appends (PostgreSQL: the log's advisory lock until the transaction ends; SQLite holds the single
+    /// writer) and returns the next index.
+    private static func lockedNextIndex(on db: any SQLDatabase) async throws -> Int64 {
         if db.dialect.name == "postgresql" {
             try await db.raw("SELECT pg_advisory_xact_lock(7310002)").run()
         }
         let row = try await db.raw("SELECT COALESCE(MAX(idx) + 1, 0) AS next FROM log_entries").first()
-        let first = try row?.decode(column: "next", as: Int64.self) ?? 0
+        return try row?.decode(column: "next", as: Int64.self) ?? 0
+    }
+
+    /// Inserts the entries with their RFC 6962 leaf hashes in one statement.
+    private static func insert(_ rows: [(index: Int64, bytes: [UInt8], project: String?)], on db: any SQLDatabase) async throws -> [LogPosition] {
+        guard !rows.isEmpty else { return [] }
         let now = Timestamps.millis(Date())
-        var insert = db.insert(into: "log_entries").columns("idx", "leaf_hash", "entry", "created_at")
-        for (offset, bytes) in entries.enumerated() {
-            insert = insert.values(
-                SQLBind(first + Int64(offset)), SQLBind(Merkle.leafHash(bytes).hex), SQLBind(String(decoding: bytes, as: UTF8.self)), SQLBind(now)
-            )
+        var insert = db.insert(into: "log_entries").columns("idx", "leaf_hash", "entry", "created_at", "project")
+        var positions: [LogPosition] = []
+        for row in rows {
+            let leaf = Merkle.leafHash(row.bytes).hex
+            insert = insert.values(SQLBind(row.index), SQLBind(leaf), SQLBind(String(decoding: row.bytes, as: UTF8.self)), SQLBind(now), SQLBind(row.project))
+            positions.append(LogPosition(index: row.index, leafHash: leaf))
         }
         try await insert.run()
-        return first
+        return positions
     }
 
     /// One stored row of the log.
