@@ -5,11 +5,15 @@ import SQLiteKit
 import SQLiteNIO
 
 /// The embedded engine: one SQLite file in WAL mode, one writer connection behind a FIFO gate
-/// and one reader connection (WAL lets it read while a write is under way).
+/// and one reader connection (WAL lets it read while a write is under way). The WAL is checkpointed by a connection of
+/// its own once a second (PASSIVE: it never waits for the writer or the readers), not by whichever commit happens to
+/// cross SQLite's threshold — that commit would wait for the copy, and every transaction behind it in the gate.
 public final class SQLiteEngine: DatabaseEngine {
     public let dialect = DatabaseDialect.sqlite
     let writer: SQLiteConnection
     let reader: SQLiteConnection
+    let checkpointer: SQLiteConnection
+    private let checkpoints: Task<Void, Never>
     let gate = AsyncGate()
     let logger: Logger
 
@@ -19,9 +23,11 @@ public final class SQLiteEngine: DatabaseEngine {
         self.logger = logger
         let writer: SQLiteConnection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         let reader: SQLiteConnection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        let checkpointer: SQLiteConnection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         self.writer = writer
         self.reader = reader
-        for connection in [writer, reader] {
+        self.checkpointer = checkpointer
+        for connection in [writer, reader, checkpointer] {
             let db = connection.sql()
             try await db.raw("PRAGMA busy_timeout = 10000").run()
             try await db.raw("PRAGMA foreign_keys = ON").run()
@@ -30,6 +36,13 @@ public final class SQLiteEngine: DatabaseEngine {
         }
         try await writer.sql().raw("PRAGMA journal_mode = WAL").run()
         try await writer.sql().raw("PRAGMA synchronous = NORMAL").run()
+        try await writer.sql().raw("PRAGMA wal_autocheckpoint = 0").run()
+        self.checkpoints = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                _ = try? await checkpointer.sql().raw("PRAGMA wal_checkpoint(PASSIVE)").run()
+            }
+        }
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -52,6 +65,8 @@ public final class SQLiteEngine: DatabaseEngine {
     }
 
     public func shutdown() async {
+        self.checkpoints.cancel()
+        try? await self.checkpointer.close()
         try? await self.reader.close()
         try? await self.writer.close()
     }

@@ -12,7 +12,7 @@ import TradingCore
 
 /// `yiwang bench …` — measurements recorded in BENCHMARKS.md.
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Benchmarks.", subcommands: [BenchSubmit.self, BenchLog.self, BenchOpening.self, BenchDraw.self, BenchScreen.self, BenchScreenQuality.self, BenchSearch.self, BenchAuction.self])
+    static let configuration = CommandConfiguration(abstract: "Benchmarks.", subcommands: [BenchSubmit.self, BenchLog.self, BenchOpening.self, BenchDraw.self, BenchScreen.self, BenchScreenQuality.self, BenchSearch.self, BenchAuction.self, BenchAuctionWatchers.self])
 }
 
 /// `yiwang bench submit` — N bidders each submit a 1 MiB bid in the last minute before a deadline against a live server.

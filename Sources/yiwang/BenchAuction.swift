@@ -12,9 +12,9 @@ import Synchronization
 import TradingCore
 
 /// `yiwang bench auction` — one auction with many bidders and WebSocket watchers, then many auctions at once. Bids go
-/// through the locked bid path (`AuctionService.bid`, one transaction each, in process); watchers follow
-/// `/api/v1/auctions/{id}/live` over real WebSockets on loopback. Fan-out latency = the watcher's receipt − the bid's
-/// server receipt time (same machine clock).
+/// through the locked bid path (`AuctionService.bid`, in process); watchers follow `/api/v1/auctions/{id}/live` over
+/// real WebSockets on loopback, from a process of their own (`bench auction-watchers`). Fan-out latency = the watcher's
+/// receipt − the bid's server receipt time (same machine clock); commit latency = the acknowledgement − the receipt time.
 struct BenchAuction: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "auction", abstract: "Bids per second and WebSocket fan-out latency of online auctions.")
 
@@ -46,11 +46,11 @@ struct BenchAuction: AsyncParsableCommand {
             auctions: self.auctions, biddersPerAuction: 2, watchersPerAuction: max(1, self.watchers / max(self.auctions, 1)), seconds: self.seconds,
             people: people, port: server.port)
         print("auction.concurrent engine=\(platform.engine.dialect.rawValue) auctions=\(self.auctions) watchers=\(max(1, self.watchers / max(self.auctions, 1)) * self.auctions) \(many)")
-        let frameBytes = single.frames > 0 ? single.bytes / single.frames : 0
+        let frameBytes = single.watchers.frames > 0 ? single.watchers.bytes / single.watchers.frames : 0
         let ceiling = try await FanoutBaseline(watchers: self.watchers, frameBytes: frameBytes, seconds: 5, logger: logger).framesPerSecond()
         print(
             "auction.baseline watchers=\(self.watchers) frame_bytes=\(frameBytes) raw_frames_per_s=\(String(format: "%.0f", ceiling)) "
-                + "single_frames_per_s=\(String(format: "%.0f", Double(single.frames) / single.seconds)) (the same WebSocket stack writing a fixed frame, no auction)")
+                + "single_frames_per_s=\(String(format: "%.0f", Double(single.watchers.frames) / single.seconds)) (the same server stack writing a fixed frame as fast as in-process clients take it, no auction)")
         server.task.cancel()
         await platform.engine.shutdown()
     }
@@ -72,20 +72,19 @@ struct AuctionBench: Sendable {
         var accepted: Int
         var refused: Int
         var seconds: Double
-        var latencies: [Double]
-        /// WebSocket frames the watchers received (each carries one or more messages), and their bytes.
-        var frames: Int
-        var bytes: Int
+        /// What the watcher process measured (fan-out latency, frames, bytes).
+        var watchers: WatcherReport
+        /// Each accepted bid's time from its receipt (inside the lock) to its acknowledgement (after the commit), sorted.
+        var commits: [Double]
         /// Refusals by code (`error` for anything but a refusal).
         var refusals: [String: Int]
 
         var description: String {
-            let sorted = self.latencies.sorted()
-            func percentile(_ p: Double) -> String {
-                Baseline.percentile(sorted, p).map { String(format: "%.1f", $0) } ?? "n/a"
-            }
-            return "bids_per_s=\(String(format: "%.0f", Double(self.accepted) / self.seconds)) accepted=\(self.accepted) refused=\(self.refused)\(self.refusals.isEmpty ? "" : " (" + self.refusals.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",") + ")") "
-                + "fanout_p50_ms=\(percentile(0.5)) fanout_p99_ms=\(percentile(0.99)) samples=\(sorted.count) frames=\(self.frames)"
+            func format(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "n/a" }
+            let refusals = self.refusals.isEmpty ? "" : " (" + self.refusals.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",") + ")"
+            return "bids_per_s=\(String(format: "%.0f", Double(self.accepted) / self.seconds)) accepted=\(self.accepted) refused=\(self.refused)\(refusals) "
+                + "fanout_p50_ms=\(format(self.watchers.p50)) fanout_p99_ms=\(format(self.watchers.p99)) samples=\(self.watchers.samples) frames=\(self.watchers.frames) "
+                + "commit_p50_ms=\(format(Baseline.percentile(self.commits, 0.5))) commit_p99_ms=\(format(Baseline.percentile(self.commits, 0.99)))"
         }
     }
 
@@ -124,21 +123,9 @@ struct AuctionBench: Sendable {
             }
             auctions.append((view.id, bidders))
         }
+        var (watchers, ready) = try await WatcherProcess.start(port: port, auctions: auctions.map(\.id), perAuction: watchersPerAuction)
+        if ready < auctions.count * watchersPerAuction { self.logger.error("only \(ready) of \(auctions.count * watchersPerAuction) watchers connected") }
         let shared = BenchShared()
-        let rooms = auctions
-        let watcherTasks = Task {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for auction in rooms {
-                    for _ in 0..<watchersPerAuction {
-                        group.addTask { try await self.watch(auction.id, port: port, shared: shared) }
-                    }
-                }
-                try await group.waitForAll()
-            }
-        }
-        let expected = auctions.count * watchersPerAuction
-        let waitUntil = Date().addingTimeInterval(120)
-        while shared.ready.load(ordering: .relaxed) < expected, Date() < waitUntil { try await Task.sleep(for: .milliseconds(100)) }
         let started = Date()
         let deadline = started.addingTimeInterval(TimeInterval(seconds))
         let (accepted, refused) = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
@@ -148,11 +135,13 @@ struct AuctionBench: Sendable {
                     group.addTask {
                         var accepted = 0, refused = 0
                         var step = 0
+                        var commits: [Double] = []
                         while Date() < deadline {
                             let amount = 1_000_000 + 100 * counter.amounts.wrappingAdd(1, ordering: .relaxed).newValue
                             step += 1
                             do {
-                                _ = try await self.platform.auctions.bid(auctionID: auction.id, clientBidID: "\(slot)-\(step)", amountFen: amount, by: bidder)
+                                let answer = try await self.platform.auctions.bid(auctionID: auction.id, clientBidID: "\(slot)-\(step)", amountFen: amount, by: bidder)
+                                if let received = Timestamps.parse(answer.receivedAt) { commits.append(Date().timeIntervalSince(received) * 1000) }
                                 accepted += 1
                             } catch {
                                 refused += 1
@@ -161,6 +150,7 @@ struct AuctionBench: Sendable {
                                 if refused == 1, !(error is TradingError) { self.logger.error("bid failed: \(error)") }
                             }
                         }
+                        shared.commits.withLock { $0 += commits }
                         return (accepted, refused)
                     }
                 }
@@ -168,58 +158,9 @@ struct AuctionBench: Sendable {
             return try await group.reduce(into: (0, 0)) { $0.0 += $1.0; $0.1 += $1.1 }
         }
         let elapsed = Date().timeIntervalSince(started)
-        try await Task.sleep(for: .milliseconds(500))
-        shared.done.store(true, ordering: .relaxed)
-        for auction in auctions {
-            _ = try? await self.platform.auctions.bid(auctionID: auction.id, clientBidID: "final", amountFen: 900_000_000, by: auction.bidders[0])
-        }
-        _ = try? await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await watcherTasks.value }
-            group.addTask { try await Task.sleep(for: .seconds(15)); watcherTasks.cancel() }
-            try await group.next()
-            group.cancelAll()
-        }
-        if shared.ready.load(ordering: .relaxed) < expected { self.logger.error("only \(shared.ready.load(ordering: .relaxed)) of \(expected) watchers connected") }
-        return Result(accepted: accepted, refused: refused, seconds: elapsed, latencies: shared.latencies.withLock { $0 }, frames: shared.frames.load(ordering: .relaxed), bytes: shared.bytes.load(ordering: .relaxed),
-            refusals: shared.refusals.withLock { $0 })
-    }
-
-    private func watch(_ auctionID: String, port: Int, shared: BenchShared) async throws {
-        var config = WebSocketClientConfiguration()
-        config.maxFrameSize = 1 << 20
-        try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/api/v1/auctions/\(auctionID)/live?after=0", configuration: config, logger: self.logger) { inbound, _, _ in
-            var counted = false
-            var local: [Double] = []
-            for try await message in inbound.messages(maxSize: 1 << 20) {
-                guard case .text(let text) = message else { continue }
-                let arrived = Date().timeIntervalSince1970 * 1000
-                shared.frames.add(1, ordering: .relaxed)
-                shared.bytes.add(text.utf8.count, ordering: .relaxed)
-                if !counted {
-                    counted = true
-                    shared.ready.add(1, ordering: .relaxed)
-                }
-                // One frame, one or more messages (JSON lines, in seq order). Every message of the frame counts with the
-                // latency of its first bid, the oldest: an upper bound for the others, read without decoding them all.
-                var frame = text
-                frame.withUTF8 { bytes in
-                    var lines = 1
-                    var sent: Double?
-                    var lineStart = 0
-                    for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-                        lines += 1
-                        if sent == nil { sent = Self.bidTime(UnsafeBufferPointer(rebasing: bytes[lineStart..<index])) }
-                        lineStart = index + 1
-                    }
-                    if sent == nil { sent = Self.bidTime(UnsafeBufferPointer(rebasing: bytes[lineStart...])) }
-                    guard let sent else { return }
-                    let latency = (Self.sinceMidnight(arrived) - sent + 86_400_000).truncatingRemainder(dividingBy: 86_400_000)
-                    local.append(contentsOf: repeatElement(latency, count: lines))
-                }
-                if shared.done.load(ordering: .relaxed) { break }
-            }
-            shared.latencies.withLock { $0 += local }
-        }
+        try await Task.sleep(for: .milliseconds(500))  // the last frames on their way
+        let report = try await watchers.stop()
+        return Result(accepted: accepted, refused: refused, seconds: elapsed, watchers: report, commits: shared.commits.withLock { $0 }.sorted(), refusals: shared.refusals.withLock { $0 })
     }
 
     /// The `time` of a `bid` message as milliseconds since midnight UTC, read off the fixed RFC 3339 layout
@@ -268,11 +209,7 @@ struct AuctionBench: Sendable {
 
 /// Counters shared by the bench's tasks.
 final class BenchShared: Sendable {
-    let latencies = Mutex<[Double]>([])
-    let ready = Atomic<Int>(0)
-    let done = Atomic<Bool>(false)
     let amounts = Atomic<Int64>(0)
-    let frames = Atomic<Int>(0)
+    let commits = Mutex<[Double]>([])
     let refusals = Mutex<[String: Int]>([:])
-    let bytes = Atomic<Int>(0)
 }

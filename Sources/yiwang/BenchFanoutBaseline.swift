@@ -6,9 +6,11 @@ import Logging
 import NIOCore
 import Synchronization
 
-/// The ceiling the live room is measured against, in the same run: the same WebSocket server and client stack on the
-/// same loopback, with no auction at all — one server task per watcher writes one fixed text frame (of the size the live
-/// room's frames had) as fast as the connection takes it, and each watcher only counts what arrives.
+/// The ceiling the live room is measured against, in the same run: the same WebSocket server stack on the same
+/// loopback, with no auction at all — one server task per watcher writes one fixed text frame (of the size the live
+/// room's frames had) as fast as the connection takes it, and each watcher only counts what arrives. Its clients are
+/// Hummingbird's WebSocket client in this process (the live room's watchers are a process of their own, made of NIO
+/// handlers), so it is the ceiling of the machine for this frame size rather than a like-for-like replay.
 struct FanoutBaseline {
     let watchers: Int
     let frameBytes: Int

@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import Synchronization
 
 /// The decoded engines one platform (one server process) last wrote or read, each with the row `version` it belongs
@@ -12,6 +13,15 @@ final class AuctionEngineCache: Sendable {
         var version: Int64
         var engine: AuctionEngine
     }
+
+    /// The thread snapshots are encoded on (one per process): encoding a long ledger takes a core for a while (about
+    /// 100 ms for 10,000 bids), which on an event loop would hold up every connection of that loop — live rooms
+    /// included — and on the shared pool would hold up SQLite's calls.
+    static let snapshotThread: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
 
     private let entries = Mutex<[String: Entry]>([:])
     private let snapshotting = Mutex<Set<String>>([])

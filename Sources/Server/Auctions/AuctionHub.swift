@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Synchronization
 
 /// The in-process fan-out of the live rooms. A committed change is published here with its messages (`publish`), or
@@ -16,7 +17,7 @@ public final class AuctionHub: Sendable {
     /// Recent messages kept per auction.
     static let kept = 1024
     /// The shortest time between two rings of one room.
-    static let ringGap: Duration = .milliseconds(40)
+    static let ringGap: Duration = .milliseconds(30)
     /// How long a made frame (with its `serverTime`) is handed to further watchers.
     static let frameLife: Duration = .milliseconds(40)
 
@@ -40,7 +41,7 @@ public final class AuctionHub: Sendable {
         var lastRing: ContinuousClock.Instant?
         var ringScheduled = false
         /// Frames made recently, by the seq range they carry.
-        var frames: [ClosedRange<Int64>: (text: String, made: ContinuousClock.Instant)] = [:]
+        var frames: [ClosedRange<Int64>: (bytes: ByteBuffer, made: ContinuousClock.Instant)] = [:]
 
         /// Keeps `messages` (sorted by `seq`, at most ``AuctionHub/kept``).
         mutating func keep(_ messages: [Kept]) {
@@ -99,8 +100,8 @@ public final class AuctionHub: Sendable {
         }
     }
 
-    /// The text frames carrying `messages` (stored or `clock` messages: encoded here, or taken from the kept ones).
-    func frames(_ auctionID: String, _ messages: [AuctionMessage], limit: Int, serverTime: () -> String) throws -> [String] {
+    /// The text frames' bytes carrying `messages` (stored or `clock` messages: encoded here, or taken from the kept ones).
+    func frames(_ auctionID: String, _ messages: [AuctionMessage], limit: Int, serverTime: () -> String) throws -> [ByteBuffer] {
         let recent = self.recent(auctionID)
         let kept = try messages.map { message in
             if message.type != "clock", let index = Self.index(of: message.seq, in: recent) { return recent[index] }
@@ -109,10 +110,11 @@ public final class AuctionHub: Sendable {
         return self.frames(auctionID, kept[...], limit: limit, serverTime: serverTime)
     }
 
-    /// The text frames carrying `kept` (JSON lines, at most `limit` per frame, each with `serverTime` added to the text
-    /// encoded once): a frame made for the same seq range less than ``frameLife`` ago is handed out again.
-    func frames(_ auctionID: String, _ kept: ArraySlice<Kept>, limit: Int, serverTime: () -> String) -> [String] {
-        var frames: [String] = []
+    /// The text frames' bytes carrying `kept` (JSON lines, at most `limit` per frame, each with `serverTime` added to the
+    /// text encoded once): a frame made for the same seq range less than ``frameLife`` ago is handed out again — the
+    /// same bytes (a `ByteBuffer` is shared, not copied) for every watcher at that place in the stream.
+    func frames(_ auctionID: String, _ kept: ArraySlice<Kept>, limit: Int, serverTime: () -> String) -> [ByteBuffer] {
+        var frames: [ByteBuffer] = []
         var start = kept.startIndex
         while start < kept.endIndex {
             let end = min(start + limit, kept.endIndex)
@@ -120,15 +122,15 @@ public final class AuctionHub: Sendable {
             let now = ContinuousClock.now
             let cacheable = !kept[start..<end].contains { $0.message.type == "clock" }
             if cacheable, let made = self.rooms.withLock({ $0[auctionID]?.frames[range] }), now - made.made < Self.frameLife {
-                frames.append(made.text)
+                frames.append(made.bytes)
             } else {
-                let time = serverTime()
-                var frame = ""
-                frame.reserveCapacity(kept[start..<end].reduce(0) { $0 + $1.text.utf8.count + 40 })
+                let time = ",\"serverTime\":\"\(serverTime())\"}"
+                var frame = ByteBuffer()
+                frame.reserveCapacity(kept[start..<end].reduce(0) { $0 + $1.text.utf8.count + time.utf8.count })
                 for item in kept[start..<end] {
-                    if !frame.isEmpty { frame += "\n" }
-                    frame += item.text.dropLast()
-                    frame += ",\"serverTime\":\"\(time)\"}"
+                    if frame.readableBytes > 0 { frame.writeInteger(UInt8(ascii: "\n")) }
+                    frame.writeSubstring(item.text.dropLast())
+                    frame.writeString(time)
                 }
                 if cacheable {
                     self.rooms.withLock { rooms in

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import NIOWebSocket
 import ServiceLifecycle
 import SQLKit
 import Storage
@@ -55,7 +56,7 @@ struct AuctionLiveRoom: Sendable {
             if !fromDatabase, let kept = hub.kept(self.auctionID, after: last), let newest = kept.last {
                 // Fast path: messages published in this process that follow on without a gap.
                 let frames = hub.frames(self.auctionID, kept, limit: Self.frameLimit) { Timestamps.rfc3339(self.platform.clock.now()) }
-                for frame in frames { try await outbound.write(.text(frame)) }
+                for frame in frames { try await outbound.write(.textBytes(frame)) }
                 last = newest.message.seq
                 if newest.message.endsAt != endsAt {
                     endsAt = newest.message.endsAt
@@ -105,7 +106,7 @@ struct AuctionLiveRoom: Sendable {
         let frames = try self.platform.auctionHub.frames(self.auctionID, messages, limit: Self.frameLimit) {
             Timestamps.rfc3339(self.platform.clock.now())
         }
-        for frame in frames { try await outbound.write(.text(frame)) }
+        for frame in frames { try await outbound.write(.textBytes(frame)) }
     }
 }
 
@@ -147,5 +148,12 @@ struct AuctionListener: Service {
                 try? await Task.sleep(for: .seconds(1))
             }
         }
+    }
+}
+
+extension WebSocketOutboundWriter.OutboundFrame {
+    /// A text frame of ready UTF-8 bytes: `.text(String)` copies the string into a new buffer for every watcher.
+    static func textBytes(_ bytes: ByteBuffer) -> Self {
+        .custom(WebSocketFrame(fin: true, opcode: .text, data: bytes))
     }
 }

@@ -32,6 +32,12 @@ struct AuctionRow: Sendable, Codable, Equatable {
     /// Accepted bids in the stored snapshot `machine`.
     var snapshotBids: Int64
 
+    /// Every column, with `machine` read as an empty string.
+    static let columnsWithoutSnapshot = """
+        id, project_id, lot_id, kind, status, parameters, reserve_fen, registry, '' AS machine, seq, next_deadline, ends_at, \
+        standing_fen, close_record, relisted_from, created_by, created_at, updated_at, log_index, version, rebased_version, snapshot_bids
+        """
+
     func decodedParameters() throws -> AuctionParameters {
         try JSONDecoder().decode(AuctionParameters.self, from: Data(self.parameters.utf8))
     }

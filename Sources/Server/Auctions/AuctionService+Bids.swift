@@ -1,5 +1,6 @@
 import Auctions
 import Foundation
+import NIOPosix
 import SQLKit
 import Storage
 import TradingCore
@@ -88,7 +89,7 @@ extension AuctionService {
     /// version stays): the snapshot only shortens the replay. It is not written over a newer snapshot, nor over a change
     /// that was not an accepted bid (`rebased_version` after the entry's version).
     static func writeSnapshot(_ entry: AuctionEngineCache.Entry, auctionID: String, platform: Platform) async throws {
-        let machine = try entry.engine.encoded()
+        let machine = try await AuctionEngineCache.snapshotThread.runIfActive { try entry.engine.encoded() }
         let bids = Int64(entry.engine.machine.acceptedBids.count)
         try await platform.engine.transaction { db in
             try await db.raw("""

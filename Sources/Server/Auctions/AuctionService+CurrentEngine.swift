@@ -28,6 +28,13 @@ extension AuctionService {
         if let kept = platform.auctionEngines.entry(row.id, taking: taking), kept.version <= row.version, row.rebasedVersion <= kept.version {
             if kept.version == row.version { return kept }
             engine = kept.engine
+        } else if row.machine.isEmpty {
+            // A locked row comes without its snapshot.
+            struct Snapshot: Decodable { var machine: String }
+            guard let stored = try await db.row("SELECT machine FROM auctions WHERE id = \(bind: row.id)", as: Snapshot.self) else {
+                throw TradingError.auctionNotFound
+            }
+            engine = try AuctionEngine.decode(stored.machine)
         } else {
             engine = try row.decodedSnapshot()
         }
