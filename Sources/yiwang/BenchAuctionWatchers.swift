@@ -39,7 +39,7 @@ struct BenchAuctionWatchers: AsyncParsableCommand {
         let waitUntil = ContinuousClock.now + .seconds(120)
         while shared.ready.load(ordering: .relaxed) < expected, ContinuousClock.now < waitUntil { try await Task.sleep(for: .milliseconds(50)) }
         Self.say("ready \(shared.ready.load(ordering: .relaxed))")
-        for await line in StandardInput.lines() where line == "stop" { break }
+        for await line in LineReader.lines(of: FileHandle.standardInput) where line == "stop" { break }
         shared.done.store(true, ordering: .relaxed)
         Self.say("result " + shared.report().line)
         watchers.cancel()
@@ -188,14 +188,7 @@ final class WatcherCounters: Sendable {
     }
 }
 
-/// Standard input as lines, read on a thread of its own (a blocking read must not hold an event loop).
-enum StandardInput {
-    static func lines() -> AsyncStream<String> {
-        LineReader.lines(of: FileHandle.standardInput)
-    }
-}
-
-/// Lines of a file handle, read on a thread of its own.
+/// Lines of a file handle, read on a thread of its own (a blocking read must not hold an event loop).
 enum LineReader {
     static func lines(of handle: FileHandle) -> AsyncStream<String> {
         let (stream, continuation) = AsyncStream.makeStream(of: String.self)

@@ -145,10 +145,7 @@ struct AuctionEnglishTests {
                 "kind": "english", "startPriceFen": 100_000, "incrementFen": 1_000, "depositFen": 10_000,
                 "opensAt": AuctionFixture.time(start.addingTimeInterval(60)), "closesAt": AuctionFixture.time(start.addingTimeInterval(3600)),
             ])
-            for index in 0..<4 {
-                let registration = try await fixture.register(client, auction, index)
-                try await fixture.confirm(client, auction, registration.id, amountFen: 10_000)
-            }
+            try await fixture.qualify(client, auction, bidders: 4, depositFen: 10_000)
             test.clock.advance(by: 120)
             let statuses = try await withThrowingTaskGroup(of: [HTTPResponse.Status].self) { group in
                 for index in 0..<4 {

@@ -46,6 +46,18 @@ struct AuctionFixture {
         guard status == .ok else { throw TestFailure("deposit: \(status) \(json)") }
     }
 
+    /// Registers bidders `0..<count` and confirms each one's deposit of `depositFen`; returns their registrations.
+    @discardableResult
+    func qualify(_ client: any TestClientProtocol, _ auction: String, bidders count: Int, depositFen: Int64) async throws -> [(id: String, number: String, json: [String: Any])] {
+        var registrations: [(id: String, number: String, json: [String: Any])] = []
+        for index in 0..<count {
+            let registration = try await self.register(client, auction, index)
+            try await self.confirm(client, auction, registration.id, amountFen: depositFen)
+            registrations.append(registration)
+        }
+        return registrations
+    }
+
     func bid(_ client: any TestClientProtocol, _ auction: String, _ index: Int, _ amount: Int64, id: String) async throws -> (status: HTTPResponse.Status, json: [String: Any]) {
         try await client.json(.post, "/api/v1/auctions/\(auction)/bids", token: self.base.bidders[index], body: ["clientBidId": id, "amountFen": amount])
     }

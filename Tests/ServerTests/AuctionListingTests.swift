@@ -70,12 +70,7 @@ struct AuctionListingTests {
             let opens = test.clock.now().addingTimeInterval(3600)
             let closes = opens.addingTimeInterval(15 * 86_400)
             let auction = try await fixture.create(client, Self.body(opens: opens))
-            var registrations: [(id: String, number: String, json: [String: Any])] = []
-            for index in 0..<3 {
-                let registration = try await fixture.register(client, auction, index)
-                try await fixture.confirm(client, auction, registration.id, amountFen: 100_000)
-                registrations.append(registration)
-            }
+            let registrations = try await fixture.qualify(client, auction, bidders: 3, depositFen: 100_000)
             test.clock.set(opens.addingTimeInterval(60))
             let (first, firstAck) = try await fixture.bid(client, auction, 0, 1_000_000, id: "q0")
             #expect(first == .created, "\(firstAck)")

@@ -27,10 +27,7 @@ struct AuctionLiveTests {
                 "kind": "english", "startPriceFen": 100_000, "incrementFen": 1_000, "depositFen": 10_000,
                 "opensAt": AuctionFixture.time(start.addingTimeInterval(60)), "closesAt": AuctionFixture.time(start.addingTimeInterval(3600)),
             ])
-            for index in 0..<2 {
-                let registration = try await fixture.register(client, auction, index)
-                try await fixture.confirm(client, auction, registration.id, amountFen: 10_000)
-            }
+            try await fixture.qualify(client, auction, bidders: 2, depositFen: 10_000)
             test.clock.advance(by: 120)
             _ = try await fixture.bid(client, auction, 0, 100_000, id: "a")
             _ = try await fixture.bid(client, auction, 1, 101_000, id: "b")

@@ -17,10 +17,7 @@ struct AuctionSnapshotTests {
                 "kind": "english", "startPriceFen": 100_000, "incrementFen": 1_000, "depositFen": 10_000,
                 "opensAt": AuctionFixture.time(start.addingTimeInterval(60)), "closesAt": AuctionFixture.time(start.addingTimeInterval(7200)),
             ])
-            for index in 0..<2 {
-                let registration = try await fixture.register(client, auction, index)
-                try await fixture.confirm(client, auction, registration.id, amountFen: 10_000)
-            }
+            try await fixture.qualify(client, auction, bidders: 2, depositFen: 10_000)
             test.clock.advance(by: 120)
             var amount: Int64 = 100_000
             for step in 0..<300 {

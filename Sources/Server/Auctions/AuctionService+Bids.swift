@@ -62,7 +62,6 @@ extension AuctionService {
             // Off the bid path: encoding a long ledger would hold the auction's lock for every bidder.
             Task.detached {
                 defer { platform.auctionEngines.endSnapshot(auctionID) }
-
                 try? await Self.writeSnapshot(kept, auctionID: auctionID, platform: platform)
             }
         }

@@ -101,23 +101,21 @@ extension AuctionService {
         row.endsAt = engine.endsAt.map(Timestamps.millis)
         row.standingFen = engine.machine.standingPrice
         row.updatedAt = Timestamps.millis(now)
+        var update: SQLQueryString = """
+            UPDATE auctions SET status = \(bind: row.status), seq = \(bind: row.seq), next_deadline = \(bind: row.nextDeadline),
+            ends_at = \(bind: row.endsAt), standing_fen = \(bind: row.standingFen), updated_at = \(bind: row.updatedAt),
+            version = \(bind: row.version)
+            """
+        // Accepted bids alone leave the snapshot, the registry and the close record as stored (rewriting them on every
+        // batch would write megabytes for a long auction).
         if rebased {
-            try await db.raw("""
-                UPDATE auctions SET machine = \(bind: row.machine), status = \(bind: row.status), seq = \(bind: row.seq),
-                next_deadline = \(bind: row.nextDeadline), ends_at = \(bind: row.endsAt), standing_fen = \(bind: row.standingFen),
-                close_record = \(bind: row.closeRecord), registry = \(bind: row.registry), updated_at = \(bind: row.updatedAt),
-                version = \(bind: row.version), rebased_version = \(bind: row.rebasedVersion), snapshot_bids = \(bind: row.snapshotBids)
-                WHERE id = \(bind: row.id)
-                """).run()
-        } else {
-            // Accepted bids only: the snapshot, the registry and the close record stay as stored (rewriting them on
-            // every batch would write megabytes for a long auction).
-            try await db.raw("""
-                UPDATE auctions SET status = \(bind: row.status), seq = \(bind: row.seq), next_deadline = \(bind: row.nextDeadline),
-                ends_at = \(bind: row.endsAt), standing_fen = \(bind: row.standingFen), updated_at = \(bind: row.updatedAt),
-                version = \(bind: row.version) WHERE id = \(bind: row.id)
-                """).run()
+            update += """
+                , machine = \(bind: row.machine), close_record = \(bind: row.closeRecord), registry = \(bind: row.registry),
+                rebased_version = \(bind: row.rebasedVersion), snapshot_bids = \(bind: row.snapshotBids)
+                """
         }
+        update += " WHERE id = \(bind: row.id)"
+        try await db.raw(update).run()
         if platform.engine.dialect == .postgres, !messages.isEmpty {
             try await db.raw("SELECT pg_notify(\(bind: AuctionHub.channel), \(bind: "\(row.id):\(row.seq)"))").run()
         }

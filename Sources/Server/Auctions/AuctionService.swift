@@ -198,10 +198,9 @@ public struct AuctionService: Sendable {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// Locks the auction row for the rest of the transaction (PostgreSQL row lock; SQLite already holds the writer).
-    /// The auction's row, locked until the transaction ends — without the engine snapshot (`machine` is empty): the
-    /// snapshot of a long auction is megabytes, and the bid path works on the kept engine (`currentEntry` reads the
-    /// snapshot when it has to).
+    /// The auction's row, locked for the rest of the transaction (PostgreSQL row lock; SQLite already holds the
+    /// writer) — without the engine snapshot (`machine` is empty): the snapshot of a long auction is megabytes, and the
+    /// bid path works on the kept engine (`currentEntry` reads the snapshot when it has to).
     static func locked(_ auctionID: String, platform: Platform, on db: any SQLDatabase) async throws -> AuctionRow {
         let query = SQLQueryString("SELECT \(AuctionRow.columnsWithoutSnapshot) FROM auctions WHERE id = ") + "\(bind: auctionID)" + SQLQueryString(platform.engine.forUpdate)
         guard let row = try await db.row(query, as: AuctionRow.self) else { throw TradingError.auctionNotFound }
