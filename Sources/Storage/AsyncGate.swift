@@ -1,36 +1,47 @@
+import Synchronization
+
 /// A first-in first-out async mutex: one holder at a time, waiters resume in order.
 ///
-/// Serializes SQLite write transactions on the one writer connection.
-actor AsyncGate {
-    private var held = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func enter() async {
-        if !self.held {
-            self.held = true
-            return
-        }
-        await withCheckedContinuation { self.waiters.append($0) }
+/// Serializes SQLite write transactions on the one writer connection. A lock, not an actor: entering and leaving
+/// happen where the caller runs (the database loop), never as a job queued on the server's event loops.
+final class AsyncGate: Sendable {
+    private struct State {
+        var held = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    func leave() {
-        if self.waiters.isEmpty {
-            self.held = false
-        } else {
-            self.waiters.removeFirst().resume()
+    private let state = Mutex(State())
+
+    func enter() async {
+        await withCheckedContinuation { continuation in
+            let entered = self.state.withLock { state in
+                if state.held {
+                    state.waiters.append(continuation)
+                    return false
+                }
+                state.held = true
+                return true
+            }
+            if entered { continuation.resume() }
         }
+    }
+
+    /// Hands the gate to the first waiter (it stays held), or frees it.
+    func leave() {
+        let next = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
+            if state.waiters.isEmpty {
+                state.held = false
+                return nil
+            }
+            return state.waiters.removeFirst()
+        }
+        next?.resume()
     }
 
     /// Runs `body` while holding the gate.
-    nonisolated func withGate<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+    func withGate<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         await self.enter()
-        do {
-            let value = try await body()
-            await self.leave()
-            return value
-        } catch {
-            await self.leave()
-            throw error
-        }
+        defer { self.leave() }
+        return try await body()
     }
 }

@@ -90,7 +90,7 @@ struct BenchLog: AsyncParsableCommand {
         while written < self.entries {
             let count = min(self.batch, self.entries - written)
             let events = try (written..<(written + count)).map { index in
-                try CanonicalJSON.canonical(LogEvent(type: "bench.event", project: "bench-\(index % 100)", actor: "bench", time: now, data: ["n": String(index)]))
+                try LogEvent(type: "bench.event", project: "bench-\(index % 100)", actor: "bench", time: now, data: ["n": String(index)]).canonicalBytes()
             }
             _ = try await platform.engine.transaction { db in try await LogRecords.append(entries: events, on: db) }
             _ = try await platform.log.checkpoint()

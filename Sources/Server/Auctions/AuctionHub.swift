@@ -78,7 +78,11 @@ public final class AuctionHub: Sendable {
     /// Publishes committed messages (in any order; kept sorted by `seq`) and wakes the watchers — at once, or at the
     /// end of the ring gap when the room was rung less than ``ringGap`` ago.
     public func publish(_ auctionID: String, _ messages: [AuctionMessage]) {
-        let messages = messages.compactMap { message in (try? Self.encode(message)).map { Kept(message: message, text: $0) } }
+        self.publish(auctionID, kept: messages.compactMap { message in (try? Self.encode(message)).map { Kept(message: message, text: $0) } })
+    }
+
+    /// Publishes messages with their text already encoded (as stored in `auction_events`).
+    func publish(_ auctionID: String, kept messages: [Kept]) {
         let now = ContinuousClock.now
         // The room is changed in place (`rooms[id, default:]`): a copy would copy every waiter on every call.
         let (woken, delay) = self.rooms.withLock { rooms -> ([CheckedContinuation<Void, Never>], Duration?) in

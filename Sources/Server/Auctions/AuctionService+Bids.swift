@@ -29,12 +29,13 @@ extension AuctionService {
 
     /// One transaction for a batch of bids on one auction (see `bid`); the answers in the orders' order.
     static func commit(_ orders: [BidIntake.Order], auctionID: String, platform: Platform) async throws -> [Result<BidAnswer, TradingError>] {
-        let (answers, published, kept, due) = try await platform.engine.transaction { db in
+        let (answers, published, entry, due) = try await platform.engine.transaction { db in
             var row = try await Self.locked(auctionID, platform: platform, on: db)
             var batch = BidBatch(
                 registrations: try await db.rows(
-                    "SELECT * FROM auction_registrations WHERE auction_id = \(bind: auctionID) AND party_id IN (\(binds: Array(Set(orders.map(\.partyID)))))",
-                    as: AuctionRegistrationRow.self
+                    SQLQueryString("SELECT \(BidBatch.Registrant.columns) FROM auction_registrations WHERE auction_id = ")
+                        + "\(bind: auctionID) AND party_id IN (\(binds: Array(Set(orders.map(\.partyID)))))",
+                    as: BidBatch.Registrant.self
                 ),
                 earlier: try await Self.earlierBids(orders, auctionID: auctionID, on: db),
                 entry: try await Self.currentEntry(row, platform: platform, on: db, taking: true)
@@ -46,23 +47,24 @@ extension AuctionService {
             for (index, event) in batch.bidEvents.enumerated() { batch.rows[index].logIndex = positions[event].index }
             try await db.insert("auction_bids", rows: batch.rows)
             var due = false
+            var stored: [AuctionHub.Kept] = []
             if batch.changed {
                 let engine = batch.entry.engine
-                try await Self.store(
+                stored = try await Self.store(
                     engine, messages: batch.messages, row: &row, rebased: batch.needsSnapshot, at: platform.clock.now(),
                     platform: platform, on: db)
                 batch.entry.version = row.version
                 due = !batch.needsSnapshot && Self.snapshotDue(acceptedBids: engine.machine.acceptedBids.count, snapshotBids: row.snapshotBids)
             }
-            return (batch.answers, batch.messages, batch.entry, due)
+            return (batch.answers, stored, batch.entry, due)
         }
-        platform.auctionEngines.keep(auctionID, kept)
-        if !published.isEmpty { platform.auctionHub.publish(auctionID, published) }
+        platform.auctionEngines.keep(auctionID, entry)
+        if !published.isEmpty { platform.auctionHub.publish(auctionID, kept: published) }
         if due, platform.auctionEngines.startSnapshot(auctionID) {
             // Off the bid path: encoding a long ledger would hold the auction's lock for every bidder.
             Task.detached {
                 defer { platform.auctionEngines.endSnapshot(auctionID) }
-                try? await Self.writeSnapshot(kept, auctionID: auctionID, platform: platform)
+                try? await Self.writeSnapshot(entry, auctionID: auctionID, platform: platform)
             }
         }
         return answers

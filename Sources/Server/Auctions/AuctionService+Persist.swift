@@ -84,11 +84,14 @@ extension AuctionService {
     /// than accepted bids changed the engine, so replaying bids onto an earlier state would miss it — the engine's
     /// snapshot too, marking this version in `rebased_version`; else the stored snapshot stays behind and the accepted
     /// bids since are replayed onto it. On PostgreSQL a NOTIFY tells the other server processes after the commit.
+    /// Returns the messages with their stored text, for the hub (so that they are encoded once).
+    @discardableResult
     static func store(
         _ engine: AuctionEngine, messages: [AuctionMessage], row: inout AuctionRow, rebased: Bool, at now: Date, platform: Platform, on db: any SQLDatabase
-    ) async throws {
-        try await db.insert("auction_events", rows: try messages.map {
-            AuctionEventRow(auctionId: row.id, seq: $0.seq, kind: $0.type, message: try Self.json($0), createdAt: Timestamps.millis(now))
+    ) async throws -> [AuctionHub.Kept] {
+        let kept = try messages.map { AuctionHub.Kept(message: $0, text: try AuctionHub.encode($0)) }
+        try await db.insert("auction_events", rows: kept.map {
+            AuctionEventRow(auctionId: row.id, seq: $0.message.seq, kind: $0.message.type, message: $0.text, createdAt: Timestamps.millis(now))
         })
         if rebased {
             row.machine = try engine.encoded()
@@ -119,6 +122,7 @@ extension AuctionService {
         if platform.engine.dialect == .postgres, !messages.isEmpty {
             try await db.raw("SELECT pg_notify(\(bind: AuctionHub.channel), \(bind: "\(row.id):\(row.seq)"))").run()
         }
+        return kept
     }
 
     /// The witness-log entries of time-driven changes (the bid's own entry is written by the bid path).

@@ -12,7 +12,15 @@ struct BidBatch {
         var clientBidID: String
     }
 
-    private let registrations: [String: AuctionRegistrationRow]
+    /// What the bid path reads of a registration (the other columns are not decoded for every bidder of every batch).
+    struct Registrant: Sendable, Decodable {
+        static let columns = "party_id, number, deposit_confirmed_at"
+        var partyId: String
+        var number: String
+        var depositConfirmedAt: Int64?
+    }
+
+    private let registrations: [String: Registrant]
     private var earlier: [Key: AuctionBidRow]
     /// The engine, taken out of the process's cache (or rebuilt from the row), with the row version it belongs to.
     var entry: AuctionEngineCache.Entry
@@ -29,7 +37,7 @@ struct BidBatch {
     /// the accepted bids onto the last snapshot would not reproduce it.
     private(set) var needsSnapshot = false
 
-    init(registrations: [AuctionRegistrationRow], earlier: [AuctionBidRow], entry: AuctionEngineCache.Entry) {
+    init(registrations: [Registrant], earlier: [AuctionBidRow], entry: AuctionEngineCache.Entry) {
         self.registrations = Dictionary(registrations.map { ($0.partyId, $0) }, uniquingKeysWith: { first, _ in first })
         self.earlier = Dictionary(earlier.map { (Key(partyID: $0.partyId, clientBidID: $0.clientBidId), $0) }, uniquingKeysWith: { first, _ in first })
         self.entry = entry

@@ -61,13 +61,13 @@ public struct SessionRow: Sendable, Codable, Equatable {
 extension SQLDatabase {
     /// Inserts a row encoded with snake_case column names.
     public func insert(_ table: String, _ row: some Encodable & Sendable) async throws {
-        try await self.insert(into: table).model(row, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+        try await self.insert(into: table).model(row, keyEncodingStrategy: ColumnNames.encoding, nilEncodingStrategy: .asNil).run()
     }
 
     /// Inserts rows in one statement (nothing when `rows` is empty).
     public func insert<Row: Encodable & Sendable>(_ table: String, rows: [Row]) async throws {
         guard !rows.isEmpty else { return }
-        try await self.insert(into: table).models(rows, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+        try await self.insert(into: table).models(rows, keyEncodingStrategy: ColumnNames.encoding, nilEncodingStrategy: .asNil).run()
     }
 
     /// All rows of a raw query decoded into `T` from snake_case columns.
