@@ -3,7 +3,7 @@ import Synchronization
 /// A first-in first-out async mutex: one holder at a time, waiters resume in order.
 ///
 /// Serializes SQLite write transactions on the one writer connection. A lock, not an actor: entering and leaving
-/// happen where the caller runs (the database loop), never as a job queued on the server's event loops.
+/// happen where the caller runs, not as a hop onto the actor (a job queued behind a live room's wake-ups).
 final class AsyncGate: Sendable {
     private struct State {
         var held = false
