@@ -175,12 +175,23 @@ public final class AuctionHub: Sendable {
         self.publish(auctionID, [])
     }
 
-    /// A NOTIFY from the database: `auction-id:seq` (the stream position the commit reached). A commit whose messages
-    /// this process published itself is not rung again — otherwise every watcher would re-read the database for it.
+    /// This process's mark on its NOTIFY payloads.
+    let origin = UUID().uuidString
+
+    /// The NOTIFY payload of a commit of this process that reached `seq`.
+    func payload(_ auctionID: String, seq: Int64) -> String {
+        "\(auctionID):\(seq):\(self.origin)"
+    }
+
+    /// A NOTIFY from the database: `auction-id:seq:origin` (the stream position the commit reached, and the process that
+    /// made it). A commit of this process is not rung again: its own publication rings for it, and the NOTIFY often
+    /// arrives first — then every watcher would be rung with nothing kept yet, and re-read the database for it. A
+    /// commit of another process is rung unless its messages are already kept here.
     public func notified(_ payload: String) {
-        let parts = payload.split(separator: ":", maxSplits: 1)
+        let parts = payload.split(separator: ":", maxSplits: 2)
         let auctionID = String(parts[0])
-        if parts.count == 2, let seq = Int64(parts[1]),
+        if parts.count == 3, parts[2] == self.origin { return }
+        if parts.count >= 2, let seq = Int64(parts[1]),
             self.rooms.withLock({ ($0[auctionID]?.recent.last?.message.seq ?? -1) >= seq })
         {
             return

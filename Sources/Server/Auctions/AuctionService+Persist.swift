@@ -120,7 +120,7 @@ extension AuctionService {
         update += " WHERE id = \(bind: row.id)"
         try await db.raw(update).run()
         if platform.engine.dialect == .postgres, !messages.isEmpty {
-            try await db.raw("SELECT pg_notify(\(bind: AuctionHub.channel), \(bind: "\(row.id):\(row.seq)"))").run()
+            try await db.raw("SELECT pg_notify(\(bind: AuctionHub.channel), \(bind: platform.auctionHub.payload(row.id, seq: row.seq)))").run()
         }
         return kept
     }
