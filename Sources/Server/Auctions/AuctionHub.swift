@@ -31,6 +31,12 @@ public final class AuctionHub: Sendable {
     struct Kept: Sendable {
         var message: AuctionMessage
         var text: String
+
+        /// The message with its text encoded here (``AuctionHub/encode(_:)``).
+        init(encoding message: AuctionMessage) throws {
+            self.message = message
+            self.text = try AuctionHub.encode(message)
+        }
     }
 
     private struct Room {
@@ -78,7 +84,7 @@ public final class AuctionHub: Sendable {
     /// Publishes committed messages (in any order; kept sorted by `seq`) and wakes the watchers — at once, or at the
     /// end of the ring gap when the room was rung less than ``ringGap`` ago.
     public func publish(_ auctionID: String, _ messages: [AuctionMessage]) {
-        self.publish(auctionID, kept: messages.compactMap { message in (try? Self.encode(message)).map { Kept(message: message, text: $0) } })
+        self.publish(auctionID, kept: messages.compactMap { try? Kept(encoding: $0) })
     }
 
     /// Publishes messages with their text already encoded (as stored in `auction_events`).
@@ -109,7 +115,7 @@ public final class AuctionHub: Sendable {
         let recent = self.recent(auctionID)
         let kept = try messages.map { message in
             if message.type != "clock", let index = Self.index(of: message.seq, in: recent) { return recent[index] }
-            return Kept(message: message, text: try Self.encode(message))
+            return try Kept(encoding: message)
         }
         return self.frames(auctionID, kept[...], limit: limit, serverTime: serverTime)
     }

@@ -89,7 +89,7 @@ extension AuctionService {
     static func store(
         _ engine: AuctionEngine, messages: [AuctionMessage], row: inout AuctionRow, rebased: Bool, at now: Date, platform: Platform, on db: any SQLDatabase
     ) async throws -> [AuctionHub.Kept] {
-        let kept = try messages.map { AuctionHub.Kept(message: $0, text: try AuctionHub.encode($0)) }
+        let kept = try messages.map(AuctionHub.Kept.init(encoding:))
         try await db.insert("auction_events", rows: kept.map {
             AuctionEventRow(auctionId: row.id, seq: $0.message.seq, kind: $0.message.type, message: $0.text, createdAt: Timestamps.millis(now))
         })
