@@ -37,21 +37,23 @@ struct BenchAuction: AsyncParsableCommand {
         let platform = try await PlatformBootstrap.open(configuration, clock: SystemClock(), logger: logger)
         let bench = AuctionBench(platform: platform, logger: logger)
         let people = try await bench.people(count: max(self.bidders, 2 * self.auctions))
+        // The servers here stop with the process, not by cancelling their tasks: a cancellation once deadlocked between
+        // the task's status lock and swift-async-algorithms' merge (inside the server's service group), hanging the bench.
         let server = try await AuctionBench.startServer(platform: platform)
-        defer { server.task.cancel() }
         let single = try await bench.phase(
             auctions: 1, biddersPerAuction: self.bidders, watchersPerAuction: self.watchers, seconds: self.seconds, people: people, port: server.port)
         print("auction.single engine=\(platform.engine.dialect.rawValue) bidders=\(self.bidders) watchers=\(self.watchers) \(single)")
+        fflush(nil)  // each phase's line out at once, also into a pipe
         let many = try await bench.phase(
             auctions: self.auctions, biddersPerAuction: 2, watchersPerAuction: max(1, self.watchers / max(self.auctions, 1)), seconds: self.seconds,
             people: people, port: server.port)
         print("auction.concurrent engine=\(platform.engine.dialect.rawValue) auctions=\(self.auctions) watchers=\(max(1, self.watchers / max(self.auctions, 1)) * self.auctions) \(many)")
+        fflush(nil)
         let frameBytes = single.watchers.frames > 0 ? single.watchers.bytes / single.watchers.frames : 0
         let ceiling = try await FanoutBaseline(watchers: self.watchers, frameBytes: frameBytes, seconds: 5, logger: logger).framesPerSecond()
         print(
             "auction.baseline watchers=\(self.watchers) frame_bytes=\(frameBytes) raw_frames_per_s=\(String(format: "%.0f", ceiling)) "
                 + "single_frames_per_s=\(String(format: "%.0f", Double(single.watchers.frames) / single.seconds)) (the same server stack writing a fixed frame as fast as in-process clients take it, no auction)")
-        server.task.cancel()
         await platform.engine.shutdown()
     }
 }

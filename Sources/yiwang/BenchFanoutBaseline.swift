@@ -35,8 +35,8 @@ struct FanoutBaseline {
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
             logger: quiet
         )
-        let server = Task { try await app.runService(gracefulShutdownSignals: []) }
-        defer { server.cancel() }
+        // Left running until the process ends (see `BenchAuction.run`): cancelling it once deadlocked the bench.
+        _ = Task { try await app.runService(gracefulShutdownSignals: []) }
         var port = 0
         for await value in stream { port = value; break }
         let url = "ws://127.0.0.1:\(port)/raw"

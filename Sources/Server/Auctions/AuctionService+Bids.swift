@@ -6,12 +6,12 @@ import Storage
 import TradingCore
 
 extension AuctionService {
-    /// 出价 — the bid path. Bids of one auction that arrive together are committed in ONE transaction (`BidIntake`),
-    /// each exactly as if alone: lock the auction, answer a resent client bid id with the stored answer (never a second
-    /// row), take the server receipt time inside the lock as the legal time, feed the engine, write the bid row, the
-    /// stream messages and the witness-log entry; commit; only then acknowledge. A refused bid is kept as a refused row
-    /// with its log entry and answered 4xx (zh + en); the engine state stays as it was, except for what time alone
-    /// changed (a close the bid noticed).
+    /// 出价 — the bid path. Bids that arrive together are committed in ONE transaction (`BidIntake`), those of other
+    /// auctions included, each exactly as if alone: lock the auction, answer a resent client bid id with the stored
+    /// answer (never a second row), take the server receipt time inside the lock as the legal time, feed the engine,
+    /// write the bid row, the stream messages and the witness-log entry; commit; only then acknowledge. A refused bid is
+    /// kept as a refused row with its log entry and answered 4xx (zh + en); the engine state stays as it was, except for
+    /// what time alone changed (a close the bid noticed).
     public func bid(auctionID: String, clientBidID: String, amountFen: Int64, by actor: Actor) async throws -> BidAnswer {
         guard actor.role == .bidder, let partyID = actor.partyID else {
             throw TradingError.forbidden("只有登记的竞买人可以出价", en: "Only registered bidders bid")
@@ -22,44 +22,59 @@ extension AuctionService {
         }
         let platform = self.platform
         let order = BidIntake.Order(clientBidID: clientBidID, partyID: partyID, amountFen: amountFen)
-        return try await BidIntake.shared.submit(order, auctionID: auctionID) { orders in
-            try await Self.commit(orders, auctionID: auctionID, platform: platform)
+        return try await platform.bidIntake.submit(order, auctionID: auctionID) { groups in
+            try await Self.commit(groups, platform: platform)
         }.get()
     }
 
-    /// One transaction for a batch of bids on one auction (see `bid`); the answers in the orders' order.
-    static func commit(_ orders: [BidIntake.Order], auctionID: String, platform: Platform) async throws -> [Result<BidAnswer, TradingError>] {
-        let (answers, published, entry, due) = try await platform.engine.transaction { db in
-            var row = try await Self.locked(auctionID, platform: platform, on: db)
-            var batch = BidBatch(
-                registrations: try await db.rows(
-                    SQLQueryString("SELECT \(BidBatch.Registrant.columns) FROM auction_registrations WHERE auction_id = ")
-                        + "\(bind: auctionID) AND party_id IN (\(binds: Array(Set(orders.map(\.partyID)))))",
-                    as: BidBatch.Registrant.self
-                ),
-                earlier: try await Self.earlierBids(orders, auctionID: auctionID, on: db),
-                entry: try await Self.currentEntry(row, platform: platform, on: db, taking: true)
-            )
-            for order in orders {
-                try batch.take(order, row: &row, now: Timestamps.date(Timestamps.millis(platform.clock.now())))
+    /// One transaction for the bids of several auctions (see `bid`); each group's answers in its orders' order. The
+    /// statements are one per transaction, not per auction (the locks, the reads, the log entries, the bid rows, the
+    /// messages, the rows' updates), except where time or a person also changed an auction (its snapshot is written).
+    static func commit(_ groups: [BidIntake.Group], platform: Platform) async throws -> [[Result<BidAnswer, TradingError>]] {
+        let batches = try await platform.engine.transaction { db -> [BidBatch] in
+            let rows = try await Self.locked(groups.map(\.auctionID), platform: platform, on: db)
+            let registrants = Dictionary(grouping: try await Self.registrants(groups, on: db), by: \.auctionId)
+            let earlier = Dictionary(grouping: try await Self.earlierBids(groups, on: db), by: \.auctionId)
+            var batches: [BidBatch] = []
+            for group in groups {
+                guard let row = rows[group.auctionID] else { throw TradingError.auctionNotFound }
+                var batch = BidBatch(
+                    row: row, registrations: registrants[row.id] ?? [], earlier: earlier[row.id] ?? [],
+                    entry: try await Self.currentEntry(row, platform: platform, on: db, taking: true))
+                for order in group.orders {
+                    try batch.take(order, now: Timestamps.date(Timestamps.millis(platform.clock.now())))
+                }
+                batches.append(batch)
             }
-            let positions = try await LogRecords.append(batch.events, on: db)
-            for (index, event) in batch.bidEvents.enumerated() { batch.rows[index].logIndex = positions[event].index }
-            try await db.insert("auction_bids", rows: batch.rows)
-            var due = false
-            var stored: [AuctionHub.Kept] = []
-            if batch.changed {
-                let engine = batch.entry.engine
-                stored = try await Self.store(
-                    engine, messages: batch.messages, row: &row, rebased: batch.needsSnapshot, at: platform.clock.now(),
-                    platform: platform, on: db)
-                batch.entry.version = row.version
-                due = !batch.needsSnapshot && Self.snapshotDue(acceptedBids: engine.machine.acceptedBids.count, snapshotBids: row.snapshotBids)
+            let positions = try await LogRecords.append(batches.flatMap(\.events), on: db)
+            var first = 0
+            for index in batches.indices {
+                for (row, event) in batches[index].bidEvents.enumerated() { batches[index].rows[row].logIndex = positions[first + event].index }
+                first += batches[index].events.count
             }
-            return (batch.answers, stored, batch.entry, due)
+            try await db.insert("auction_bids", rows: batches.flatMap(\.rows))
+            let now = platform.clock.now()
+            var changes: [AuctionChange] = []
+            for index in batches.indices where batches[index].changed {
+                let batch = batches[index]
+                changes.append(try Self.prepare(batch.entry.engine, messages: batch.messages, row: &batches[index].row, rebased: batch.needsSnapshot, at: now))
+                batches[index].entry.version = batches[index].row.version
+                batches[index].kept = changes[changes.count - 1].kept
+            }
+            try await Self.write(changes, at: now, platform: platform, on: db)
+            return batches
         }
+        for batch in batches { Self.committed(batch, platform: platform) }
+        return batches.map(\.answers)
+    }
+
+    /// After the commit: keeps the batch's engine, publishes its messages, and writes the snapshot when it is due.
+    private static func committed(_ batch: BidBatch, platform: Platform) {
+        let auctionID = batch.row.id, entry = batch.entry
         platform.auctionEngines.keep(auctionID, entry)
-        if !published.isEmpty { platform.auctionHub.publish(auctionID, kept: published) }
+        if !batch.kept.isEmpty { platform.auctionHub.publish(auctionID, kept: batch.kept) }
+        let due = batch.changed && !batch.needsSnapshot
+            && Self.snapshotDue(acceptedBids: entry.engine.machine.acceptedBids.count, snapshotBids: batch.row.snapshotBids)
         if due, platform.auctionEngines.startSnapshot(auctionID) {
             // Off the bid path: encoding a long ledger would hold the auction's lock for every bidder.
             Task.detached {
@@ -67,21 +82,33 @@ extension AuctionService {
                 try? await Self.writeSnapshot(entry, auctionID: auctionID, platform: platform)
             }
         }
-        return answers
     }
 
-    /// The stored bids with the same (party, client bid id) as one of `orders`: one probe of the unique index each
-    /// (`auction_id, party_id, client_bid_id`), never a walk over the auction's bids. (Written as a join with the keys:
-    /// SQLite's planner turns an `OR` of more than two keys, or an `IN` list on the last column, into such a walk.)
-    static func earlierBids(_ orders: [BidIntake.Order], auctionID: String, on db: any SQLDatabase) async throws -> [AuctionBidRow] {
+    /// What the bid path reads of the registrations of `groups`' bidders (each party on each of the auctions: the
+    /// batches take their own auction's).
+    static func registrants(_ groups: [BidIntake.Group], on db: any SQLDatabase) async throws -> [BidBatch.Registrant] {
+        let parties = Array(Set(groups.flatMap { $0.orders.map(\.partyID) }))
+        return try await db.rows(
+            SQLQueryString("SELECT " + BidBatch.Registrant.columns + " FROM auction_registrations WHERE auction_id IN ")
+                + "(\(binds: groups.map(\.auctionID))) AND party_id IN (\(binds: parties))",
+            as: BidBatch.Registrant.self
+        )
+    }
+
+    /// The stored bids with the same (auction, party, client bid id) as one of the orders: one probe of the unique
+    /// index each (`auction_id, party_id, client_bid_id`), never a walk over an auction's bids. (Written as a join with
+    /// the keys: SQLite's planner turns an `OR` of more than two keys, or an `IN` list on the last column, into such a
+    /// walk.)
+    static func earlierBids(_ groups: [BidIntake.Group], on db: any SQLDatabase) async throws -> [AuctionBidRow] {
         var keys = SQLQueryString("")
-        for (index, order) in orders.enumerated() {
+        for (index, (auctionID, order)) in groups.flatMap({ group in group.orders.map { (group.auctionID, $0) } }).enumerated() {
             if index > 0 { keys += SQLQueryString(", ") }
-            keys += "(\(bind: order.partyID), \(bind: order.clientBidID))"
+            keys += "(\(bind: auctionID), \(bind: order.partyID), \(bind: order.clientBidID))"
         }
         return try await db.rows(
-            "WITH k (party_id, client_bid_id) AS (VALUES " + keys + SQLQueryString(") SELECT b.* FROM k JOIN auction_bids b ON b.auction_id = ")
-                + "\(bind: auctionID) AND b.party_id = k.party_id AND b.client_bid_id = k.client_bid_id",
+            "WITH k (auction_id, party_id, client_bid_id) AS (VALUES " + keys
+                + SQLQueryString(") SELECT b.* FROM k JOIN auction_bids b ON b.auction_id = k.auction_id AND b.party_id = k.party_id")
+                + SQLQueryString(" AND b.client_bid_id = k.client_bid_id"),
             as: AuctionBidRow.self
         )
     }

@@ -80,19 +80,29 @@ extension AuctionService {
         return messages
     }
 
-    /// Writes `messages` and the auction row: its columns and the version counted up. When `rebased` — something else
-    /// than accepted bids changed the engine, so replaying bids onto an earlier state would miss it — the engine's
-    /// snapshot too, marking this version in `rebased_version`; else the stored snapshot stays behind and the accepted
-    /// bids since are replayed onto it. On PostgreSQL a NOTIFY tells the other server processes after the commit.
-    /// Returns the messages with their stored text, for the hub (so that they are encoded once).
+    /// Writes `messages` and the auction row (`prepare`, then `write`). Returns the messages with their stored text,
+    /// for the hub (so that they are encoded once).
     @discardableResult
     static func store(
         _ engine: AuctionEngine, messages: [AuctionMessage], row: inout AuctionRow, rebased: Bool, at now: Date, platform: Platform, on db: any SQLDatabase
     ) async throws -> [AuctionHub.Kept] {
-        let kept = try messages.map(AuctionHub.Kept.init(encoding:))
-        try await db.insert("auction_events", rows: kept.map {
-            AuctionEventRow(auctionId: row.id, seq: $0.message.seq, kind: $0.message.type, message: $0.text, createdAt: Timestamps.millis(now))
-        })
+        let change = try Self.prepare(engine, messages: messages, row: &row, rebased: rebased, at: now)
+        try await Self.write([change], at: now, platform: platform, on: db)
+        return change.kept
+    }
+
+    /// One auction's change as it will be written: the row with its new columns, and the messages with their text.
+    struct AuctionChange {
+        var row: AuctionRow
+        var kept: [AuctionHub.Kept]
+        var rebased: Bool
+    }
+
+    /// Sets the auction row's columns from `engine` and counts its version up; encodes `messages`. When `rebased` —
+    /// something else than accepted bids changed the engine, so replaying bids onto an earlier state would miss it —
+    /// the engine's snapshot too, marking this version in `rebased_version`; else the stored snapshot stays behind and
+    /// the accepted bids since are replayed onto it. Writes nothing.
+    static func prepare(_ engine: AuctionEngine, messages: [AuctionMessage], row: inout AuctionRow, rebased: Bool, at now: Date) throws -> AuctionChange {
         if rebased {
             row.machine = try engine.encoded()
             row.snapshotBids = Int64(engine.machine.acceptedBids.count)
@@ -104,25 +114,55 @@ extension AuctionService {
         row.endsAt = engine.endsAt.map(Timestamps.millis)
         row.standingFen = engine.machine.standingPrice
         row.updatedAt = Timestamps.millis(now)
-        var update: SQLQueryString = """
-            UPDATE auctions SET status = \(bind: row.status), seq = \(bind: row.seq), next_deadline = \(bind: row.nextDeadline),
-            ends_at = \(bind: row.endsAt), standing_fen = \(bind: row.standingFen), updated_at = \(bind: row.updatedAt),
-            version = \(bind: row.version)
-            """
+        return AuctionChange(row: row, kept: try messages.map(AuctionHub.Kept.init(encoding:)), rebased: rebased)
+    }
+
+    /// Writes prepared changes of distinct auctions: their messages in one statement, the rows that only accepted bids
+    /// changed in one statement, each rebased row in its own, and on PostgreSQL one statement of NOTIFYs that tell the
+    /// other server processes after the commit.
+    static func write(_ changes: [AuctionChange], at now: Date, platform: Platform, on db: any SQLDatabase) async throws {
+        try await db.insert("auction_events", rows: changes.flatMap { change in
+            change.kept.map {
+                AuctionEventRow(auctionId: change.row.id, seq: $0.message.seq, kind: $0.message.type, message: $0.text, createdAt: Timestamps.millis(now))
+            }
+        })
         // Accepted bids alone leave the snapshot, the registry and the close record as stored (rewriting them on every
-        // batch would write megabytes for a long auction).
-        if rebased {
-            update += """
-                , machine = \(bind: row.machine), close_record = \(bind: row.closeRecord), registry = \(bind: row.registry),
-                rebased_version = \(bind: row.rebasedVersion), snapshot_bids = \(bind: row.snapshotBids)
-                """
+        // batch would write megabytes for a long auction): those rows are updated together in one statement.
+        let bidsOnly = changes.filter { !$0.rebased }
+        if !bidsOnly.isEmpty {
+            var values = SQLQueryString("")
+            for (index, row) in bidsOnly.map(\.row).enumerated() {
+                if index > 0 { values += SQLQueryString(", ") }
+                values += """
+                    (\(bind: row.id), \(bind: row.status), \(bind: row.seq), \(bind: row.nextDeadline), \(bind: row.endsAt), \(bind: row.standingFen), \
+                    \(bind: row.updatedAt), \(bind: row.version))
+                    """
+            }
+            // VALUES names its columns column1… on both engines; the casts type a column whose every value is NULL.
+            try await db.raw(SQLQueryString("""
+                UPDATE auctions SET status = v.column2, seq = CAST(v.column3 AS BIGINT), next_deadline = CAST(v.column4 AS BIGINT), \
+                ends_at = CAST(v.column5 AS BIGINT), standing_fen = CAST(v.column6 AS BIGINT), updated_at = CAST(v.column7 AS BIGINT), \
+                version = CAST(v.column8 AS BIGINT) FROM (VALUES 
+                """) + values + SQLQueryString(") AS v WHERE auctions.id = v.column1")).run()
         }
-        update += " WHERE id = \(bind: row.id)"
-        try await db.raw(update).run()
-        if platform.engine.dialect == .postgres, !messages.isEmpty {
-            try await db.raw("SELECT pg_notify(\(bind: AuctionHub.channel), \(bind: platform.auctionHub.payload(row.id, seq: row.seq)))").run()
+        for row in changes.filter(\.rebased).map(\.row) {
+            try await db.raw("""
+                UPDATE auctions SET status = \(bind: row.status), seq = \(bind: row.seq), next_deadline = \(bind: row.nextDeadline),
+                ends_at = \(bind: row.endsAt), standing_fen = \(bind: row.standingFen), updated_at = \(bind: row.updatedAt),
+                version = \(bind: row.version), machine = \(bind: row.machine), close_record = \(bind: row.closeRecord),
+                registry = \(bind: row.registry), rebased_version = \(bind: row.rebasedVersion), snapshot_bids = \(bind: row.snapshotBids)
+                WHERE id = \(bind: row.id)
+                """).run()
         }
-        return kept
+        let notified = changes.filter { !$0.kept.isEmpty }
+        if platform.engine.dialect == .postgres, !notified.isEmpty {
+            var notify = SQLQueryString("SELECT ")
+            for (index, change) in notified.enumerated() {
+                if index > 0 { notify += SQLQueryString(", ") }
+                notify += "pg_notify(\(bind: AuctionHub.channel), \(bind: platform.auctionHub.payload(change.row.id, seq: change.row.seq)))"
+            }
+            try await db.raw(notify).run()
+        }
     }
 
     /// The witness-log entries of time-driven changes (the bid's own entry is written by the bid path).

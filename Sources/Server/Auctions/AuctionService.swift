@@ -202,9 +202,17 @@ public struct AuctionService: Sendable {
     /// writer) — without the engine snapshot (`machine` is empty): the snapshot of a long auction is megabytes, and the
     /// bid path works on the kept engine (`currentEntry` reads the snapshot when it has to).
     static func locked(_ auctionID: String, platform: Platform, on db: any SQLDatabase) async throws -> AuctionRow {
-        let query = SQLQueryString("SELECT \(AuctionRow.columnsWithoutSnapshot) FROM auctions WHERE id = ") + "\(bind: auctionID)" + SQLQueryString(platform.engine.forUpdate)
-        guard let row = try await db.row(query, as: AuctionRow.self) else { throw TradingError.auctionNotFound }
+        guard let row = try await Self.locked([auctionID], platform: platform, on: db)[auctionID] else { throw TradingError.auctionNotFound }
         return row
+    }
+
+    /// The rows of several auctions, locked as `locked` locks one, in id order (so that transactions locking several
+    /// auctions — bid transactions of different processes — never wait on each other in a circle). Missing ids are
+    /// left out.
+    static func locked(_ auctionIDs: [String], platform: Platform, on db: any SQLDatabase) async throws -> [String: AuctionRow] {
+        let query = SQLQueryString("SELECT " + AuctionRow.columnsWithoutSnapshot + " FROM auctions WHERE id IN ") + "(\(binds: auctionIDs))"
+            + SQLQueryString(" ORDER BY id" + platform.engine.forUpdate)
+        return Dictionary(try await db.rows(query, as: AuctionRow.self).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 

@@ -15,6 +15,8 @@ public struct Platform: Sendable {
     public let log: TransparencyLog
     /// The auction engines this platform (this process) last used, each valid only for its row version.
     let auctionEngines = AuctionEngineCache()
+    /// The bids of this platform (this process) waiting for the next bid transaction.
+    let bidIntake = BidIntake()
 
     public init(
         engine: any DatabaseEngine, files: FileStore, clock: any TradingClock, calendar: TradingCalendar, settings: PlatformSettings,
