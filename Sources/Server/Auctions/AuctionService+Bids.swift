@@ -29,7 +29,7 @@ extension AuctionService {
 
     /// One transaction for the bids of several auctions (see `bid`); each group's answers in its orders' order. The
     /// statements are one per transaction, not per auction (the locks, the reads, the log entries, the bid rows, the
-    /// messages, the rows' updates), except where time or a person also changed an auction (its snapshot is written).
+    /// messages, the rows' updates), and one more for each auction that time or a person also changed (its snapshot).
     static func commit(_ groups: [BidIntake.Group], platform: Platform) async throws -> [[Result<BidAnswer, TradingError>]] {
         let batches = try await platform.engine.transaction { db -> [BidBatch] in
             let rows = try await Self.locked(groups.map(\.auctionID), platform: platform, on: db)

@@ -117,21 +117,21 @@ extension AuctionService {
         return AuctionChange(row: row, kept: try messages.map(AuctionHub.Kept.init(encoding:)), rebased: rebased)
     }
 
-    /// Writes prepared changes of distinct auctions: their messages in one statement, the rows that only accepted bids
-    /// changed in one statement, each rebased row in its own, and on PostgreSQL one statement of NOTIFYs that tell the
-    /// other server processes after the commit.
+    /// Writes prepared changes of distinct auctions: their messages in one statement, the rows' columns in one, each
+    /// rebased row's snapshot columns in one of its own, and on PostgreSQL one statement of NOTIFYs that tell the other
+    /// server processes after the commit.
     static func write(_ changes: [AuctionChange], at now: Date, platform: Platform, on db: any SQLDatabase) async throws {
         try await db.insert("auction_events", rows: changes.flatMap { change in
             change.kept.map {
                 AuctionEventRow(auctionId: change.row.id, seq: $0.message.seq, kind: $0.message.type, message: $0.text, createdAt: Timestamps.millis(now))
             }
         })
-        // Accepted bids alone leave the snapshot, the registry and the close record as stored (rewriting them on every
-        // batch would write megabytes for a long auction): those rows are updated together in one statement.
-        let bidsOnly = changes.filter { !$0.rebased }
-        if !bidsOnly.isEmpty {
+        // Every row's columns in one statement; accepted bids alone leave the snapshot, the registry and the close
+        // record as stored (rewriting them on every batch would write megabytes for a long auction), so only a rebased
+        // row gets a second statement for those.
+        if !changes.isEmpty {
             var values = SQLQueryString("")
-            for (index, row) in bidsOnly.map(\.row).enumerated() {
+            for (index, row) in changes.map(\.row).enumerated() {
                 if index > 0 { values += SQLQueryString(", ") }
                 values += """
                     (\(bind: row.id), \(bind: row.status), \(bind: row.seq), \(bind: row.nextDeadline), \(bind: row.endsAt), \(bind: row.standingFen), \
@@ -147,11 +147,8 @@ extension AuctionService {
         }
         for row in changes.filter(\.rebased).map(\.row) {
             try await db.raw("""
-                UPDATE auctions SET status = \(bind: row.status), seq = \(bind: row.seq), next_deadline = \(bind: row.nextDeadline),
-                ends_at = \(bind: row.endsAt), standing_fen = \(bind: row.standingFen), updated_at = \(bind: row.updatedAt),
-                version = \(bind: row.version), machine = \(bind: row.machine), close_record = \(bind: row.closeRecord),
-                registry = \(bind: row.registry), rebased_version = \(bind: row.rebasedVersion), snapshot_bids = \(bind: row.snapshotBids)
-                WHERE id = \(bind: row.id)
+                UPDATE auctions SET machine = \(bind: row.machine), close_record = \(bind: row.closeRecord), registry = \(bind: row.registry),
+                rebased_version = \(bind: row.rebasedVersion), snapshot_bids = \(bind: row.snapshotBids) WHERE id = \(bind: row.id)
                 """).run()
         }
         let notified = changes.filter { !$0.kept.isEmpty }
